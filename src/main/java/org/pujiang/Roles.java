@@ -1,0 +1,26 @@
+package org.pujiang;
+
+/** The Camunda groups staff belong to; candidate groups in the diagrams use the same names. */
+public final class Roles {
+
+	public static final String REGISTRAR = "registrar";
+
+	public static final String LEADER = "leader";
+
+	public static final String LAWYER = "lawyer";
+
+	public static final String SUPERVISOR = "supervisor";
+
+	public static final String RETURN_VISIT = "returnvisit";
+
+	public static final String AUDITOR = "auditor";
+
+	public static final String MANAGER = "manager";
+
+	/** Every responsible unit's users are also in a group named after the unit's code. */
+	public static final String UNIT = "unit";
+
+	private Roles() {
+	}
+
+}

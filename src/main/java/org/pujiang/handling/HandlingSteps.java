@@ -1,0 +1,134 @@
+package org.pujiang.handling;
+
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.pujiang.petition.Actors;
+import org.pujiang.petition.BusinessClock;
+import org.pujiang.petition.FormValues;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The assignment and handling steps of PetitionCase.bpmn; each bean is named as the diagram calls it. */
+@Configuration(proxyBeanMethods = false)
+class HandlingSteps {
+
+	/** Task_AssignCase: the units, responsible person and deadline the leader chose. */
+	@Bean
+	JavaDelegate assignCase(Handling handling) {
+		return (execution) -> {
+			FormValues form = new FormValues(execution);
+			handling.assign(caseId(execution), form.list(ASSIGNED_UNITS), form.text(RESPONSIBLE_PERSON),
+					form.integer(DEADLINE_DAYS));
+		};
+	}
+
+	/** Task_HandleCase, on create: what the unit's form shows of its own assignment. */
+	@Bean
+	TaskListener prepareHandling(Handling handling) {
+		return (task) -> {
+			DelegateExecution execution = task.getExecution();
+			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
+			execution.setVariable(UNIT_NAME, assignment.getUnit().getName());
+			execution.setVariable(DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
+			execution.setVariable(EXTENSION_USED, assignment.isExtended());
+			execution.setVariable(SENT_BACK_REASON, assignment.getSentBackReason());
+			execution.setVariable(HANDLING_ACTION, null);
+			execution.setVariable(VERIFICATION, null);
+			execution.setVariable(EXTENSION_DECISION, null);
+		};
+	}
+
+	/** Task_HandleCase, on complete: the unit's report or its extension request. */
+	@Bean
+	TaskListener recordHandling(Handling handling) {
+		return (task) -> {
+			DelegateExecution execution = task.getExecution();
+			FormValues form = new FormValues(task);
+			String action = form.requiredText(HANDLING_ACTION);
+			if ("REPORT".equals(action)) {
+				handling.report(caseId(execution), unit(execution), form.requiredText(HANDLING_REPORT, 4000),
+						form.text(RESPONSIBLE_PERSON));
+			}
+			else if ("EXTENSION".equals(action)) {
+				handling.requestExtension(caseId(execution), unit(execution), form.integer(EXTENSION_DAYS),
+						form.requiredText(EXTENSION_REASON, 2000));
+			}
+			else {
+				throw FormValues.invalid(HANDLING_ACTION, "应为 REPORT 或 EXTENSION");
+			}
+		};
+	}
+
+	/** Task_ReviewExtension, on complete. */
+	@Bean
+	TaskListener recordExtensionDecision(Handling handling) {
+		return (task) -> {
+			FormValues form = new FormValues(task);
+			String decision = form.requiredText(EXTENSION_DECISION);
+			if (!"APPROVED".equals(decision) && !"REFUSED".equals(decision)) {
+				throw FormValues.invalid(EXTENSION_DECISION, "应为 APPROVED 或 REFUSED");
+			}
+			handling.decideExtension(caseId(task.getExecution()), unit(task.getExecution()), "APPROVED".equals(decision),
+					form.requiredText(EXTENSION_COMMENT, 2000));
+		};
+	}
+
+	/** Task_VerifyReport, on complete: the petitions bureau accepts the report or sends it back with a reason. */
+	@Bean
+	TaskListener recordVerification(Handling handling) {
+		return (task) -> {
+			FormValues form = new FormValues(task);
+			String verification = form.requiredText(VERIFICATION);
+			if ("ACCEPTED".equals(verification)) {
+				handling.verify(caseId(task.getExecution()), unit(task.getExecution()), true, null);
+			}
+			else if ("SENT_BACK".equals(verification)) {
+				handling.verify(caseId(task.getExecution()), unit(task.getExecution()), false,
+						form.requiredText(SENT_BACK_REASON, 2000));
+			}
+			else {
+				throw FormValues.invalid(VERIFICATION, "应为 ACCEPTED 或 SENT_BACK");
+			}
+		};
+	}
+
+	/** Task_SendReminder: the deadline is near. */
+	@Bean
+	JavaDelegate sendReminder(Handling handling) {
+		return (execution) -> handling.remind(caseId(execution), unit(execution));
+	}
+
+	/** Task_StartSupervision: the deadline passed. */
+	@Bean
+	JavaDelegate startSupervision(Handling handling) {
+		return (execution) -> handling.startSupervision(caseId(execution), unit(execution));
+	}
+
+	/** Task_Supervise, on complete. */
+	@Bean
+	TaskListener recordSupervision(Handling handling) {
+		return (task) -> {
+			FormValues form = new FormValues(task);
+			handling.recordSupervision(caseId(task.getExecution()), unit(task.getExecution()),
+					form.requiredText(SUPERVISION_MEASURE), form.requiredText(SUPERVISION_NOTES, 2000), Actors.of(task));
+		};
+	}
+
+	/** Task_ReopenHandling: the petitioner was dissatisfied; back to the units. */
+	@Bean
+	JavaDelegate reopenHandling(Handling handling) {
+		return (execution) -> handling.reopen(caseId(execution), new FormValues(execution).text(RETURN_VISIT_COMMENT));
+	}
+
+	private static Long caseId(DelegateExecution execution) {
+		return (Long) execution.getVariable(CASE_ID);
+	}
+
+	private static String unit(DelegateExecution execution) {
+		return (String) execution.getVariable(UNIT);
+	}
+
+}

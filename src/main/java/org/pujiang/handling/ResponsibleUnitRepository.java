@@ -1,0 +1,7 @@
+package org.pujiang.handling;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ResponsibleUnitRepository extends JpaRepository<ResponsibleUnit, String> {
+
+}

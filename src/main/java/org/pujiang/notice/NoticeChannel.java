@@ -1,0 +1,8 @@
+package org.pujiang.notice;
+
+/** How a notice travels. */
+public enum NoticeChannel {
+
+	EMAIL, SMS
+
+}

@@ -1,0 +1,78 @@
+package org.pujiang.notice;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, each notice in a transaction of its own: it is marked sent in the same transaction
+ * that sends it, and a failure is counted and retried until the attempts run out.
+ */
+@Component
+public class NoticeDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+
+	private final NoticeRepository notices;
+
+	private final List<NoticeSender> senders;
+
+	private final TransactionTemplate transactions;
+
+	private final NoticeProperties properties;
+
+	NoticeDispatcher(NoticeRepository notices, List<NoticeSender> senders, TransactionTemplate transactions,
+			NoticeProperties properties) {
+		this.notices = notices;
+		this.senders = senders;
+		this.transactions = transactions;
+		this.properties = properties;
+	}
+
+	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:5s}",
+			initialDelayString = "${pujiang.notices.dispatch-interval:5s}")
+	void dispatchScheduled() {
+		dispatchPending();
+	}
+
+	/** Sends the pending notices; returns how many were sent. */
+	public int dispatchPending() {
+		List<Long> pending = this.notices
+			.findBySentAtIsNullAndAttemptsLessThanOrderById(this.properties.maxAttempts(),
+					Limit.of(this.properties.batchSize()))
+			.stream()
+			.map(Notice::getId)
+			.toList();
+		int sent = 0;
+		for (Long id : pending) {
+			if (Boolean.TRUE.equals(this.transactions.execute((status) -> send(id)))) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private boolean send(Long id) {
+		Notice notice = this.notices.findById(id).orElseThrow();
+		if (notice.getSentAt() != null) {
+			return false;
+		}
+		NoticeSender sender = this.senders.stream().filter((s) -> s.handles(notice.getChannel())).findFirst().orElseThrow();
+		try {
+			sender.send(notice);
+			notice.sent();
+			return true;
+		}
+		catch (Exception ex) {
+			log.warn("Notice {} not sent (attempt {}): {}", id, notice.getAttempts() + 1, ex.getMessage());
+			notice.failed(ex);
+			return false;
+		}
+	}
+
+}

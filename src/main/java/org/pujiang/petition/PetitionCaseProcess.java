@@ -1,0 +1,165 @@
+package org.pujiang.petition;
+
+import java.util.Set;
+
+/**
+ * Ids of processes/PetitionCase.bpmn and the names of its variables; form field keys use the same names.
+ */
+public final class PetitionCaseProcess {
+
+	public static final String PROCESS_ID = "PetitionCase";
+
+	// Activities
+	public static final String START_EVENT = "StartEvent_PetitionRegistered";
+
+	public static final String ACKNOWLEDGE_REPEAT = "Task_AcknowledgeRepeat";
+
+	public static final String GIVE_LEGAL_OPINION = "Task_GiveLegalOpinion";
+
+	public static final String RECEIVE_PETITIONER = "Task_ReceivePetitioner";
+
+	public static final String UNIT_HANDLING = "SubProcess_UnitHandling";
+
+	public static final String HANDLE_CASE = "Task_HandleCase";
+
+	public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
+
+	public static final String HANDLING_OVERDUE = "BoundaryEvent_HandlingOverdue";
+
+	public static final String SUPERVISE = "Task_Supervise";
+
+	public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
+
+	public static final String VERIFY_REPORT = "Task_VerifyReport";
+
+	public static final String DRAFT_ANSWER = "Task_DraftAnswer";
+
+	public static final String APPROVE_ANSWER = "Task_ApproveAnswer";
+
+	public static final String RETURN_VISIT = "Task_ReturnVisit";
+
+	public static final String CASE_CLOSED = "EndEvent_CaseClosed";
+
+	public static final String REPEAT_LINKED = "EndEvent_RepeatLinked";
+
+	// Ids and gateway flags
+	public static final String CASE_ID = "caseId";
+
+	public static final String CASE_NUMBER = "caseNumber";
+
+	public static final String REPEAT_PETITION = "repeatPetition";
+
+	public static final String LAWYER_REQUIRED = "lawyerRequired";
+
+	public static final String OUTCOME = "outcome";
+
+	public static final String HANDLING_ACTION = "handlingAction";
+
+	public static final String VERIFICATION = "verification";
+
+	public static final String ANSWER_APPROVAL = "answerApproval";
+
+	public static final String REOPEN = "reopen";
+
+	public static final String UNIT = "unit";
+
+	public static final String RECEIVING_LEADER = "receivingLeader";
+
+	public static final String REGISTERED_BY = "registeredBy";
+
+	// Registration form
+	public static final String PETITIONER_NAME = "petitionerName";
+
+	public static final String RESIDENT_ID = "residentId";
+
+	public static final String PHONE = "phone";
+
+	public static final String EMAIL = "email";
+
+	public static final String PERSONS_COUNT = "personsCount";
+
+	public static final String CATEGORY = "category";
+
+	public static final String CHANNEL = "channel";
+
+	public static final String SUMMARY = "summary";
+
+	public static final String REQUEST = "request";
+
+	/** The petitioner's personal data: taken off the process at registration and never written to history. */
+	public static final Set<String> PERSONAL_DATA = Set.of(PETITIONER_NAME, RESIDENT_ID, PHONE, EMAIL);
+
+	// Shown in forms
+	public static final String CATEGORY_NAME = "categoryName";
+
+	public static final String CHANNEL_NAME = "channelName";
+
+	public static final String ROOM = "room";
+
+	public static final String UNIT_OPTIONS = "unitOptions";
+
+	public static final String REPEAT_OF_CASE_NUMBER = "repeatOfCaseNumber";
+
+	public static final String REPEAT_REASON = "repeatReason";
+
+	public static final String OUTCOME_NAME = "outcomeName";
+
+	public static final String DEFAULT_DEADLINE_DAYS = "defaultDeadlineDays";
+
+	public static final String UNIT_NAME = "unitName";
+
+	public static final String DEADLINE_DATE = "deadlineDate";
+
+	public static final String EXTENSION_USED = "extensionUsed";
+
+	public static final String RESULT_SUMMARY = "resultSummary";
+
+	public static final String RETURN_VISIT_ROUND = "returnVisitRound";
+
+	// Task form fields
+	public static final String LEGAL_OPINION = "legalOpinion";
+
+	public static final String RECEPTION_NOTES = "receptionNotes";
+
+	public static final String DECISION = "decision";
+
+	public static final String ASSIGNED_UNITS = "assignedUnits";
+
+	public static final String RESPONSIBLE_PERSON = "responsiblePerson";
+
+	public static final String DEADLINE_DAYS = "deadlineDays";
+
+	public static final String HANDLING_REPORT = "handlingReport";
+
+	public static final String EXTENSION_DAYS = "extensionDays";
+
+	public static final String EXTENSION_REASON = "extensionReason";
+
+	public static final String EXTENSION_DECISION = "extensionDecision";
+
+	public static final String EXTENSION_COMMENT = "extensionComment";
+
+	public static final String SENT_BACK_REASON = "sentBackReason";
+
+	public static final String SUPERVISION_MEASURE = "supervisionMeasure";
+
+	public static final String SUPERVISION_NOTES = "supervisionNotes";
+
+	public static final String ANSWER_FORM = "answerForm";
+
+	public static final String ANSWER_TEXT = "answerText";
+
+	public static final String ANSWER_BASIS = "answerBasis";
+
+	public static final String ANSWER_RETURN_REASON = "answerReturnReason";
+
+	public static final String RETURN_VISIT_METHOD = "returnVisitMethod";
+
+	public static final String SATISFACTION = "satisfaction";
+
+	public static final String RETURN_VISIT_COMMENT = "returnVisitComment";
+
+	private PetitionCaseProcess() {
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.pujiang.petition;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long> {
+
+	Optional<PetitionCase> findByCaseNumber(String caseNumber);
+
+	Optional<PetitionCase> findFirstByPetitionerIdAndCategoryAndStatusNotOrderByRegisteredAtDesc(Long petitionerId,
+			String category, CaseStatus status);
+
+	default Optional<PetitionCase> findOpenCase(Long petitionerId, String category) {
+		return findFirstByPetitionerIdAndCategoryAndStatusNotOrderByRegisteredAtDesc(petitionerId, category,
+				CaseStatus.CLOSED);
+	}
+
+	default PetitionCase require(Long id) {
+		return findById(id).orElseThrow(() -> new IllegalStateException("no petition case with id " + id));
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.pujiang.returnvisit;
+
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.pujiang.handling.Handling;
+import org.pujiang.notice.NoticeKind;
+import org.pujiang.notice.Notices;
+import org.pujiang.petition.Actors;
+import org.pujiang.petition.FormValues;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.Satisfaction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The answer, return visit and closure steps of PetitionCase.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class ClosureSteps {
+
+	/** Task_NotifyAnswer: the petitioner is told the result, whichever way it was reached. */
+	@Bean
+	JavaDelegate notifyAnswer(PetitionCaseRepository cases, Handling handling, Notices notices) {
+		return (execution) -> {
+			PetitionCase petitionCase = petitionCase(cases, execution);
+			String result = switch (petitionCase.getOutcome()) {
+				case SOLVED_ON_THE_SPOT -> "当场解决：" + petitionCase.getDecision();
+				case ASSIGNED -> handling.assignments(petitionCase.getId())
+					.stream()
+					.map((a) -> a.getUnit().getName() + "：" + a.getReport())
+					.collect(Collectors.joining("\n"));
+				case DEFINITIVE_ANSWER -> petitionCase.getAnswerText() + "\n依据：" + petitionCase.getAnswerBasis();
+			};
+			petitionCase.answered();
+			execution.setVariable(RESULT_SUMMARY, result);
+			execution.setVariable(RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
+			notices.toPetitioner(petitionCase, NoticeKind.ANSWERED, "信访事项答复：" + petitionCase.getCaseNumber(), result);
+		};
+	}
+
+	/** Task_ReturnVisit, on complete: records the visit and decides whether the case goes back to handling. */
+	@Bean
+	TaskListener recordReturnVisit(PetitionCaseRepository cases, ReturnVisitRepository visits,
+			ReturnVisitProperties properties) {
+		return (task) -> {
+			FormValues form = new FormValues(task);
+			String method = form.requiredText(RETURN_VISIT_METHOD);
+			if (!method.matches("PHONE|VISIT")) {
+				throw FormValues.invalid(RETURN_VISIT_METHOD, "应为 PHONE 或 VISIT");
+			}
+			Satisfaction satisfaction = form.choice(SATISFACTION, Satisfaction.class);
+			String comment = form.requiredText(RETURN_VISIT_COMMENT, 2000);
+			PetitionCase petitionCase = petitionCase(cases, task.getExecution());
+			petitionCase.visitedBack(satisfaction);
+			visits.save(new ReturnVisit(petitionCase, petitionCase.getReturnVisitRounds(), method, satisfaction, comment,
+					Actors.of(task)));
+			boolean reopen = satisfaction == Satisfaction.DISSATISFIED
+					&& petitionCase.getReturnVisitRounds() < properties.maxRounds();
+			if (reopen) {
+				petitionCase.reopened();
+			}
+			task.getExecution().setVariable(REOPEN, reopen);
+		};
+	}
+
+	/** Task_CloseCase: struck off the list; the record is final from here on. */
+	@Bean
+	JavaDelegate closeCase(PetitionCaseRepository cases, Notices notices) {
+		return (execution) -> {
+			PetitionCase petitionCase = petitionCase(cases, execution);
+			petitionCase.close();
+			boolean dissatisfied = petitionCase.getSatisfaction() == Satisfaction.DISSATISFIED;
+			notices.toPetitioner(petitionCase, NoticeKind.CLOSED, "信访事项已办结：" + petitionCase.getCaseNumber(),
+					"您的信访事项 " + petitionCase.getCaseNumber() + " 已办结。"
+							+ (dissatisfied ? "如对处理意见不服，可自收到书面答复之日起30日内向上一级机关申请复查。" : "感谢您的理解与支持。"));
+		};
+	}
+
+	private static PetitionCase petitionCase(PetitionCaseRepository cases, DelegateExecution execution) {
+		return cases.require((Long) execution.getVariable(CASE_ID));
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.pujiang.routing;
+
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.pujiang.handling.Handling;
+import org.pujiang.handling.ResponsibleUnit;
+import org.pujiang.handling.ResponsibleUnitRepository;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.routing.CaseRouting.Route;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The routing step of PetitionCase.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class RoutingSteps {
+
+	/**
+	 * Task_RouteCase: the CaseRouting table gives room, candidate units and the lawyer flag; the candidate units
+	 * become the choices of the leader's assignment form.
+	 */
+	@Bean
+	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ResponsibleUnitRepository units,
+			Handling handling, ObjectMapper json) {
+		return (execution) -> {
+			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
+			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
+				.orElseThrow(() -> new IllegalStateException(
+						"CaseRouting has no rule for category " + petitionCase.getCategory()));
+			petitionCase.routed(route.room(), route.units(), route.lawyerRequired());
+			List<Map<String, String>> options = units.findAllById(route.units())
+				.stream()
+				.map(RoutingSteps::option)
+				.toList();
+			execution.setVariable(CATEGORY, petitionCase.getCategory());
+			execution.setVariable(CATEGORY_NAME, route.categoryName());
+			execution.setVariable(ROOM, route.room());
+			execution.setVariable(LAWYER_REQUIRED, route.lawyerRequired());
+			execution.setVariable(UNIT_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+			execution.setVariable(DEFAULT_DEADLINE_DAYS, handling.defaultTerms(petitionCase.getCategory()).handlingDays());
+		};
+	}
+
+	private static Map<String, String> option(ResponsibleUnit unit) {
+		Map<String, String> option = new LinkedHashMap<>();
+		option.put("label", unit.getName());
+		option.put("value", unit.getCode());
+		return option;
+	}
+
+}
