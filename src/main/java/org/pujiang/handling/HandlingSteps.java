@@ -3,11 +3,13 @@ package org.pujiang.handling;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pujiang.petition.Actors;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.FormValues;
+import org.pujiang.petition.TaskCompletion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,10 +45,9 @@ class HandlingSteps {
 
 	/** Task_HandleCase, on complete: the unit's report or its extension request. */
 	@Bean
-	TaskListener recordHandling(Handling handling) {
-		return (task) -> {
-			DelegateExecution execution = task.getExecution();
-			FormValues form = new FormValues(task);
+	ExecutionListener recordHandling(Handling handling) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String action = form.requiredText(HANDLING_ACTION);
 			if ("REPORT".equals(action)) {
 				handling.report(caseId(execution), unit(execution), form.requiredText(HANDLING_REPORT, 4000),
@@ -59,40 +60,40 @@ class HandlingSteps {
 			else {
 				throw FormValues.invalid(HANDLING_ACTION, "应为 REPORT 或 EXTENSION");
 			}
-		};
+		});
 	}
 
 	/** Task_ReviewExtension, on complete. */
 	@Bean
-	TaskListener recordExtensionDecision(Handling handling) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
+	ExecutionListener recordExtensionDecision(Handling handling) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String decision = form.requiredText(EXTENSION_DECISION);
 			if (!"APPROVED".equals(decision) && !"REFUSED".equals(decision)) {
 				throw FormValues.invalid(EXTENSION_DECISION, "应为 APPROVED 或 REFUSED");
 			}
-			handling.decideExtension(caseId(task.getExecution()), unit(task.getExecution()), "APPROVED".equals(decision),
+			handling.decideExtension(caseId(execution), unit(execution), "APPROVED".equals(decision),
 					form.requiredText(EXTENSION_COMMENT, 2000));
-		};
+		});
 	}
 
 	/** Task_VerifyReport, on complete: the petitions bureau accepts the report or sends it back with a reason. */
 	@Bean
-	TaskListener recordVerification(Handling handling) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
+	ExecutionListener recordVerification(Handling handling) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String verification = form.requiredText(VERIFICATION);
 			if ("ACCEPTED".equals(verification)) {
-				handling.verify(caseId(task.getExecution()), unit(task.getExecution()), true, null);
+				handling.verify(caseId(execution), unit(execution), true, null);
 			}
 			else if ("SENT_BACK".equals(verification)) {
-				handling.verify(caseId(task.getExecution()), unit(task.getExecution()), false,
+				handling.verify(caseId(execution), unit(execution), false,
 						form.requiredText(SENT_BACK_REASON, 2000));
 			}
 			else {
 				throw FormValues.invalid(VERIFICATION, "应为 ACCEPTED 或 SENT_BACK");
 			}
-		};
+		});
 	}
 
 	/** Task_SendReminder: the deadline is near. */
@@ -109,12 +110,12 @@ class HandlingSteps {
 
 	/** Task_Supervise, on complete. */
 	@Bean
-	TaskListener recordSupervision(Handling handling) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
-			handling.recordSupervision(caseId(task.getExecution()), unit(task.getExecution()),
-					form.requiredText(SUPERVISION_MEASURE), form.requiredText(SUPERVISION_NOTES, 2000), Actors.of(task));
-		};
+	ExecutionListener recordSupervision(Handling handling) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
+			handling.recordSupervision(caseId(execution), unit(execution),
+					form.requiredText(SUPERVISION_MEASURE), form.requiredText(SUPERVISION_NOTES, 2000), Actors.of(execution));
+		});
 	}
 
 	/** Task_ReopenHandling: the petitioner was dissatisfied; back to the units. */

@@ -1,17 +1,12 @@
 package org.pujiang.petition;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Who did a step: the task's assignee, else the user the engine call was authenticated as. */
+/** Who did a step: the user the engine call was authenticated as (Tasklist and the REST API authenticate). */
 public final class Actors {
 
 	private Actors() {
-	}
-
-	public static String of(DelegateTask task) {
-		return task.getAssignee() != null ? task.getAssignee() : of(task.getExecution());
 	}
 
 	public static String of(DelegateExecution execution) {

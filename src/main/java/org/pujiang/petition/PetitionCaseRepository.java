@@ -2,11 +2,15 @@ package org.pujiang.petition;
 
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long> {
 
 	Optional<PetitionCase> findByCaseNumber(String caseNumber);
+
+	@EntityGraph(attributePaths = "petitioner")
+	Optional<PetitionCase> findWithPetitionerById(Long id);
 
 	Optional<PetitionCase> findFirstByPetitionerIdAndCategoryAndStatusNotOrderByRegisteredAtDesc(Long petitionerId,
 			String category, CaseStatus status);

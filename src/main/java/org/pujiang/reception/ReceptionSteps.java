@@ -3,12 +3,13 @@ package org.pujiang.reception;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pujiang.petition.Actors;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.TaskCompletion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,49 +25,49 @@ class ReceptionSteps {
 
 	/** Task_GiveLegalOpinion, on complete. */
 	@Bean
-	TaskListener recordLegalOpinion(PetitionCaseRepository cases) {
-		return (task) -> petitionCase(cases, task.getExecution())
-			.legalOpinionGiven(new FormValues(task).requiredText(LEGAL_OPINION, 4000));
+	ExecutionListener recordLegalOpinion(PetitionCaseRepository cases) {
+		return TaskCompletion.recording((execution) -> petitionCase(cases, execution)
+			.legalOpinionGiven(new FormValues(execution).requiredText(LEGAL_OPINION, 4000)));
 	}
 
 	/** Task_ReceivePetitioner, on complete: what was asked and answered, and the outcome. */
 	@Bean
-	TaskListener recordReception(PetitionCaseRepository cases) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
-			PetitionCase petitionCase = petitionCase(cases, task.getExecution());
+	ExecutionListener recordReception(PetitionCaseRepository cases) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
+			PetitionCase petitionCase = petitionCase(cases, execution);
 			if (petitionCase.isLawyerRequired() && petitionCase.getLegalOpinion() == null) {
 				throw FormValues.invalid(LEGAL_OPINION, "本案须律师陪访，律师意见记录后方可决定");
 			}
 			String notes = form.requiredText(RECEPTION_NOTES, 4000);
 			Outcome outcome = form.choice(OUTCOME, Outcome.class);
 			String decision = outcome == Outcome.SOLVED_ON_THE_SPOT ? form.requiredText(DECISION, 4000) : null;
-			String leader = Actors.of(task);
+			String leader = Actors.of(execution);
 			petitionCase.received(leader, notes, outcome, decision);
-			task.getExecution().setVariable(RECEIVING_LEADER, leader);
-			task.getExecution().setVariable(OUTCOME_NAME, outcome.label());
-		};
+			execution.setVariable(RECEIVING_LEADER, leader);
+			execution.setVariable(OUTCOME_NAME, outcome.label());
+		});
 	}
 
 	/** Task_DraftAnswer, on complete. */
 	@Bean
-	TaskListener recordAnswerDraft(PetitionCaseRepository cases) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
+	ExecutionListener recordAnswerDraft(PetitionCaseRepository cases) {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String answerForm = form.requiredText(ANSWER_FORM);
 			if (!answerForm.matches(ANSWER_FORMS)) {
 				throw FormValues.invalid(ANSWER_FORM, "定性处理应为 EXPLAINED 或 NOT_SUPPORTED");
 			}
-			petitionCase(cases, task.getExecution()).answerDrafted(answerForm, form.requiredText(ANSWER_TEXT, 4000),
+			petitionCase(cases, execution).answerDrafted(answerForm, form.requiredText(ANSWER_TEXT, 4000),
 					form.requiredText(ANSWER_BASIS, 2000));
-		};
+		});
 	}
 
 	/** Task_ApproveAnswer, on complete: the leader approves the written answer or returns it with a reason. */
 	@Bean
-	TaskListener recordAnswerApproval() {
-		return (task) -> {
-			FormValues form = new FormValues(task);
+	ExecutionListener recordAnswerApproval() {
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String approval = form.requiredText(ANSWER_APPROVAL);
 			if ("RETURNED".equals(approval)) {
 				form.requiredText(ANSWER_RETURN_REASON, 2000);
@@ -74,7 +75,7 @@ class ReceptionSteps {
 			else if (!"APPROVED".equals(approval)) {
 				throw FormValues.invalid(ANSWER_APPROVAL, "应为 APPROVED 或 RETURNED");
 			}
-		};
+		});
 	}
 
 	private static PetitionCase petitionCase(PetitionCaseRepository cases, DelegateExecution execution) {

@@ -5,8 +5,8 @@ import static org.pujiang.petition.PetitionCaseProcess.*;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pujiang.handling.Handling;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
@@ -14,6 +14,7 @@ import org.pujiang.petition.Actors;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.TaskCompletion;
 import org.pujiang.petition.Satisfaction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,27 +45,27 @@ class ClosureSteps {
 
 	/** Task_ReturnVisit, on complete: records the visit and decides whether the case goes back to handling. */
 	@Bean
-	TaskListener recordReturnVisit(PetitionCaseRepository cases, ReturnVisitRepository visits,
+	ExecutionListener recordReturnVisit(PetitionCaseRepository cases, ReturnVisitRepository visits,
 			ReturnVisitProperties properties) {
-		return (task) -> {
-			FormValues form = new FormValues(task);
+		return TaskCompletion.recording((execution) -> {
+			FormValues form = new FormValues(execution);
 			String method = form.requiredText(RETURN_VISIT_METHOD);
 			if (!method.matches("PHONE|VISIT")) {
 				throw FormValues.invalid(RETURN_VISIT_METHOD, "应为 PHONE 或 VISIT");
 			}
 			Satisfaction satisfaction = form.choice(SATISFACTION, Satisfaction.class);
 			String comment = form.requiredText(RETURN_VISIT_COMMENT, 2000);
-			PetitionCase petitionCase = petitionCase(cases, task.getExecution());
+			PetitionCase petitionCase = petitionCase(cases, execution);
 			petitionCase.visitedBack(satisfaction);
 			visits.save(new ReturnVisit(petitionCase, petitionCase.getReturnVisitRounds(), method, satisfaction, comment,
-					Actors.of(task)));
+					Actors.of(execution)));
 			boolean reopen = satisfaction == Satisfaction.DISSATISFIED
 					&& petitionCase.getReturnVisitRounds() < properties.maxRounds();
 			if (reopen) {
 				petitionCase.reopened();
 			}
-			task.getExecution().setVariable(REOPEN, reopen);
-		};
+			execution.setVariable(REOPEN, reopen);
+		});
 	}
 
 	/** Task_CloseCase: struck off the list; the record is final from here on. */

@@ -1,0 +1,432 @@
+package org.pujiang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pujiang.handling.Assignment;
+import org.pujiang.handling.AssignmentStatus;
+import org.pujiang.handling.Handling;
+import org.pujiang.handling.SupervisionRepository;
+import org.pujiang.notice.Notice;
+import org.pujiang.notice.NoticeKind;
+import org.pujiang.notice.NoticeRepository;
+import org.pujiang.petition.CaseStatus;
+import org.pujiang.petition.Outcome;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.Satisfaction;
+import org.pujiang.registration.RepeatRegistrationRepository;
+import org.pujiang.returnvisit.ReturnVisitRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/PetitionCase.bpmn, on the real engine, decision tables and database. */
+@PujiangTest
+class PetitionCaseProcessTests {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	PetitionCaseRepository cases;
+
+	@Autowired
+	NoticeRepository notices;
+
+	@Autowired
+	Handling handling;
+
+	@Autowired
+	SupervisionRepository supervisions;
+
+	@Autowired
+	ReturnVisitRepository returnVisits;
+
+	@Autowired
+	RepeatRegistrationRepository repeats;
+
+	CaseDesk desk;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(this.engine);
+		this.desk = new CaseDesk(this.engine);
+		this.desk.ensureUser(Roles.LEADER, "leader@pujiang.local");
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldSolveOnTheSpotVisitBackAndClose() {
+		ProcessInstance instance = this.desk.register("LABOUR_WAGES", 2);
+		assertThat(instance).isWaitingAt(RECEIVE_PETITIONER).task().hasCandidateGroup(Roles.LEADER);
+		PetitionCase registered = petitionCase(instance);
+		assertThat(registered.getCaseNumber()).matches("PJ-\\d{4}-\\d{6}");
+		assertThat(instance.getBusinessKey()).isEqualTo(registered.getCaseNumber());
+		assertThat(registered.getStatus()).isEqualTo(CaseStatus.AWAITING_RECEPTION);
+		assertThat(registered.getRoom()).isEqualTo("第4接待室（劳资纠纷）");
+
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "欠薪三个月", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场责成企业结清工资"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT).task().hasCandidateGroup(Roles.RETURN_VISIT);
+		assertThat(petitionCase(instance).getStatus()).isEqualTo(CaseStatus.AWAITING_RETURN_VISIT);
+		assertThat(petitionCase(instance).getReceivingLeader()).isEqualTo(Roles.LEADER);
+
+		this.desk.visitBack(instance, "SATISFIED", "工资已到账");
+
+		assertThat(instance).hasPassedInOrder("Task_RecordPetition", "Task_RouteCase", RECEIVE_PETITIONER,
+				"Task_NotifyAnswer", RETURN_VISIT, "Task_CloseCase", CASE_CLOSED).isEnded();
+		PetitionCase closed = petitionCase(instance);
+		assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(closed.getOutcome()).isEqualTo(Outcome.SOLVED_ON_THE_SPOT);
+		assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
+		assertThat(closed.getClosedAt()).isNotNull();
+		assertThat(kinds(closed)).containsExactly(NoticeKind.REGISTERED, NoticeKind.ANSWERED, NoticeKind.CLOSED);
+		assertThat(this.notices.findByCaseIdOrderById(closed.getId())).allSatisfy(
+				(notice) -> assertThat(notice.getRecipient()).isEqualTo(closed.getPetitioner().getPhone()));
+	}
+
+	@Test
+	void shouldAssignHandleVerifyVisitBackAndClose() {
+		ProcessInstance instance = this.desk.register("ENVIRONMENT", 1);
+		this.desk.assign(instance, "unit-environment");
+		assertThat(instance).isWaitingAt(HANDLE_CASE).task().hasCandidateGroup("unit-environment");
+		PetitionCase assigned = petitionCase(instance);
+		assertThat(assigned.getStatus()).isEqualTo(CaseStatus.IN_HANDLING);
+		Assignment assignment = this.handling.assignment(assigned.getId(), "unit-environment");
+		assertThat(Duration.between(assignment.getAssignedAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(30));
+		assertThat(Duration.between(assignment.getReminderAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(5));
+		assertThat(this.desk.task(instance, HANDLE_CASE, "unit-environment").getDueDate().toInstant())
+			.isEqualTo(assignment.getDeadline());
+		assertThat(kinds(assigned)).containsExactly(NoticeKind.REGISTERED, NoticeKind.ASSIGNED, NoticeKind.ASSIGNED,
+				NoticeKind.ASSIGNED);
+
+		this.desk.report(instance, "unit-environment", "已责令企业整改");
+		assertThat(instance).isWaitingAt(VERIFY_REPORT);
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), RESULT_SUMMARY))
+			.isEqualTo("生态环境分局：已责令企业整改");
+		this.desk.visitBack(instance, "BASICALLY_SATISFIED", "基本满意");
+
+		assertThat(instance).isEnded();
+		assertThat(petitionCase(instance).getStatus()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(this.handling.assignment(assigned.getId(), "unit-environment").getStatus())
+			.isEqualTo(AssignmentStatus.ACCEPTED);
+	}
+
+	@Test
+	void shouldUseTheLeadersDeadlineWithinTheLegalMaximum() {
+		ProcessInstance instance = this.desk.register("ENVIRONMENT", 1);
+		Map<String, Object> tooLong = Map.of(RECEPTION_NOTES, "记录", OUTCOME, "ASSIGNED", ASSIGNED_UNITS,
+				List.of("unit-environment"), RESPONSIBLE_PERSON, "王局长", DEADLINE_DAYS, 61L);
+		assertThatThrownBy(() -> this.desk.receive(instance, tooLong)).isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining(DEADLINE_DAYS);
+		assertThat(instance).isWaitingAt(RECEIVE_PETITIONER);
+		assertThat(this.handling.assignments(petitionCase(instance).getId())).isEmpty();
+
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "ASSIGNED", ASSIGNED_UNITS,
+				List.of("unit-environment"), RESPONSIBLE_PERSON, "王局长", DEADLINE_DAYS, 10L));
+		Assignment assignment = this.handling.assignment(petitionCase(instance).getId(), "unit-environment");
+		assertThat(Duration.between(assignment.getAssignedAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(10));
+	}
+
+	@Test
+	void shouldRemindBeforeTheDeadlineAndSuperviseWhenOverdueWithoutTakingTheCaseFromTheUnit() {
+		ProcessInstance instance = this.desk.register("ROADS_TRANSPORT", 1);
+		this.desk.assign(instance, "unit-transport");
+		PetitionCase petitionCase = petitionCase(instance);
+		Assignment assignment = this.handling.assignment(petitionCase.getId(), "unit-transport");
+		assertThat(this.desk.timer(instance, REMINDER_DUE).getDuedate().toInstant()).isEqualTo(assignment.getReminderAt());
+		assertThat(this.desk.timer(instance, HANDLING_OVERDUE).getDuedate().toInstant()).isEqualTo(assignment.getDeadline());
+
+		this.desk.fire(instance, REMINDER_DUE);
+		assertThat(recipients(petitionCase, NoticeKind.REMINDER)).containsExactly("unit-transport@pujiang.local",
+				"leader@pujiang.local");
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+
+		this.desk.fire(instance, HANDLING_OVERDUE);
+		assertThat(instance).isWaitingAt(HANDLE_CASE, SUPERVISE);
+		assertThat(this.desk.task(instance, SUPERVISE, Roles.SUPERVISOR)).isNotNull();
+		assertThat(recipients(petitionCase, NoticeKind.SUPERVISION)).containsExactly("duban@pujiang.local",
+				"leader@pujiang.local", "unit-transport@pujiang.local");
+		assertThat(this.handling.assignment(petitionCase.getId(), "unit-transport").isSupervised()).isTrue();
+
+		this.desk.complete(instance, SUPERVISE, Roles.SUPERVISOR,
+				Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "限三日内报结"));
+		assertThat(this.supervisions.findByAssignmentIdOrderById(assignment.getId())).singleElement()
+			.satisfies((s) -> assertThat(s.getMeasure()).isEqualTo("URGE"));
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+		this.desk.report(instance, "unit-transport", "已修复路面");
+		assertThat(instance).isWaitingAt(VERIFY_REPORT);
+	}
+
+	@Test
+	void shouldEndOpenSupervisionWhenTheUnitsReportIsAccepted() {
+		ProcessInstance instance = this.desk.register("ROADS_TRANSPORT", 1);
+		this.desk.assign(instance, "unit-transport");
+		this.desk.fire(instance, HANDLING_OVERDUE);
+		this.desk.report(instance, "unit-transport", "已修复路面");
+		assertThat(instance).isWaitingAt(VERIFY_REPORT, SUPERVISE);
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+	}
+
+	@Test
+	void shouldExtendTheDeadlineOnceWhenTheSupervisionOfficeApproves() {
+		ProcessInstance instance = this.desk.register("WATER_RESERVOIRS", 1);
+		this.desk.assign(instance, "unit-water");
+		PetitionCase petitionCase = petitionCase(instance);
+		Instant deadline = this.handling.assignment(petitionCase.getId(), "unit-water").getDeadline();
+
+		this.desk.complete(instance, HANDLE_CASE, "unit-water",
+				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 20L, EXTENSION_REASON, "需水利专家论证"));
+		assertThat(instance).isWaitingAt(REVIEW_EXTENSION).task().hasCandidateGroup(Roles.SUPERVISOR);
+		this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+				Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "同意延期"));
+
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+		Instant extended = this.handling.assignment(petitionCase.getId(), "unit-water").getDeadline();
+		assertThat(extended).isEqualTo(deadline.plus(Duration.ofDays(20)));
+		assertThat(this.desk.timer(instance, HANDLING_OVERDUE).getDuedate().toInstant()).isEqualTo(extended);
+		assertThat(this.engine.getTaskService().getVariable(this.desk.task(instance, HANDLE_CASE, "unit-water").getId(),
+				EXTENSION_USED)).isEqualTo(true);
+		assertThat(kinds(petitionCase)).contains(NoticeKind.EXTENSION);
+
+		Map<String, Object> again = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 5L, EXTENSION_REASON, "再延");
+		assertThatThrownBy(() -> this.desk.complete(instance, HANDLE_CASE, "unit-water", again))
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining(EXTENSION_DAYS);
+	}
+
+	@Test
+	void shouldKeepTheDeadlineWhenTheExtensionIsRefused() {
+		ProcessInstance instance = this.desk.register("WATER_RESERVOIRS", 1);
+		this.desk.assign(instance, "unit-water");
+		PetitionCase petitionCase = petitionCase(instance);
+		Instant deadline = this.handling.assignment(petitionCase.getId(), "unit-water").getDeadline();
+
+		Map<String, Object> tooLong = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 31L, EXTENSION_REASON, "太复杂");
+		assertThatThrownBy(() -> this.desk.complete(instance, HANDLE_CASE, "unit-water", tooLong))
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining(EXTENSION_DAYS);
+
+		this.desk.complete(instance, HANDLE_CASE, "unit-water",
+				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 10L, EXTENSION_REASON, "需水利专家论证"));
+		this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+				Map.of(EXTENSION_DECISION, "REFUSED", EXTENSION_COMMENT, "理由不充分"));
+
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+		assertThat(this.handling.assignment(petitionCase.getId(), "unit-water").getDeadline()).isEqualTo(deadline);
+		assertThat(this.handling.assignment(petitionCase.getId(), "unit-water").getExtensionStatus()).isEqualTo("REFUSED");
+	}
+
+	@Test
+	void shouldSendTheReportBackWithAReason() {
+		ProcessInstance instance = this.desk.register("RURAL_AFFAIRS", 1);
+		this.desk.assign(instance, "unit-agriculture");
+		this.desk.report(instance, "unit-agriculture", "已处理");
+		this.desk.verify(instance, Map.of(VERIFICATION, "SENT_BACK", SENT_BACK_REASON, "未说明补偿标准"));
+
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+		String taskId = this.desk.task(instance, HANDLE_CASE, "unit-agriculture").getId();
+		assertThat(this.engine.getTaskService().getVariable(taskId, SENT_BACK_REASON)).isEqualTo("未说明补偿标准");
+		Assignment assignment = this.handling.assignment(petitionCase(instance).getId(), "unit-agriculture");
+		assertThat(assignment.getStatus()).isEqualTo(AssignmentStatus.HANDLING);
+		assertThat(assignment.getSentBackReason()).isEqualTo("未说明补偿标准");
+
+		this.desk.report(instance, "unit-agriculture", "按每亩三万元标准补偿");
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+	}
+
+	@Test
+	void shouldWaitForEveryUnitOfAJointAssignment() {
+		ProcessInstance instance = this.desk.register("EDUCATION_HEALTH", 1);
+		this.desk.assign(instance, "unit-education", "unit-health");
+		assertThat(this.handling.unitCodes(petitionCase(instance).getId())).containsExactly("unit-education",
+				"unit-health");
+		assertThat(this.desk.task(instance, HANDLE_CASE, "unit-education")).isNotNull();
+		assertThat(this.desk.task(instance, HANDLE_CASE, "unit-health")).isNotNull();
+
+		this.desk.report(instance, "unit-education", "教育局已答复");
+		this.desk.complete(instance, HANDLE_CASE, "unit-health",
+				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 7L, EXTENSION_REASON, "需会商"));
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		assertThat(instance).isWaitingAt(REVIEW_EXTENSION).isNotEnded();
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(RETURN_VISIT).count()).isZero();
+
+		this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+				Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "同意"));
+		this.desk.report(instance, "unit-health", "卫健局已答复");
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), RESULT_SUMMARY))
+			.isEqualTo("教育局：教育局已答复\n卫生健康局：卫健局已答复");
+	}
+
+	@Test
+	void shouldGiveADefinitiveAnswerDraftedWithTheLawyerAndApprovedByTheLeader() {
+		ProcessInstance instance = this.desk.register("LAW_RELATED", 1);
+		assertThat(instance).isWaitingAt(GIVE_LEGAL_OPINION).task().hasCandidateGroup(Roles.LAWYER);
+		assertThat(petitionCase(instance).isLawyerRequired()).isTrue();
+		this.desk.complete(instance, GIVE_LEGAL_OPINION, Roles.LAWYER, Map.of(LEGAL_OPINION, "判决已生效，应通过再审途径"));
+		assertThat(petitionCase(instance).getLegalOpinion()).isEqualTo("判决已生效，应通过再审途径");
+
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "要求改判", OUTCOME, "DEFINITIVE_ANSWER"));
+		assertThat(instance).isWaitingAt(DRAFT_ANSWER).task().hasCandidateGroup(Roles.LAWYER);
+		this.desk.complete(instance, DRAFT_ANSWER, Roles.LAWYER,
+				Map.of(ANSWER_FORM, "NOT_SUPPORTED", ANSWER_TEXT, "不予支持", ANSWER_BASIS, "信访工作条例第三十一条"));
+		assertThat(instance).isWaitingAt(APPROVE_ANSWER).task().isAssignedTo(Roles.LEADER);
+		this.desk.complete(instance, APPROVE_ANSWER, Roles.LEADER,
+				Map.of(ANSWER_APPROVAL, "RETURNED", ANSWER_RETURN_REASON, "补充法律依据"));
+		assertThat(instance).isWaitingAt(DRAFT_ANSWER);
+		this.desk.complete(instance, DRAFT_ANSWER, Roles.LAWYER, Map.of(ANSWER_FORM, "NOT_SUPPORTED", ANSWER_TEXT,
+				"不予支持，可申请再审", ANSWER_BASIS, "信访工作条例第三十一条；民事诉讼法第二百零六条"));
+		this.desk.complete(instance, APPROVE_ANSWER, Roles.LEADER, Map.of(ANSWER_APPROVAL, "APPROVED"));
+
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+		PetitionCase answered = petitionCase(instance);
+		assertThat(answered.getOutcome()).isEqualTo(Outcome.DEFINITIVE_ANSWER);
+		assertThat(answered.getAnswerBasis()).contains("民事诉讼法");
+		assertThat(answered.getAnsweredAt()).isNotNull();
+		this.desk.visitBack(instance, "SATISFIED", "理解");
+		assertThat(instance).isEnded();
+	}
+
+	@Test
+	void shouldNotLetTheLeaderDecideBeforeTheLawyersOpinion() {
+		ProcessInstance instance = this.desk.register("DEMOLITION", 1);
+		assertThat(instance).isWaitingAt(GIVE_LEGAL_OPINION);
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(RECEIVE_PETITIONER).count()).isZero();
+	}
+
+	@Test
+	void shouldSendAnAssignedCaseBackToTheUnitWhenThePetitionerIsDissatisfied() {
+		ProcessInstance instance = this.desk.register("SOCIAL_SECURITY", 1);
+		this.desk.assign(instance, "unit-social");
+		this.desk.report(instance, "unit-social", "已答复");
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(Duration.ofDays(3))));
+		this.desk.visitBack(instance, "DISSATISFIED", "补缴问题没解决");
+
+		assertThat(instance).isWaitingAt(HANDLE_CASE);
+		PetitionCase reopened = petitionCase(instance);
+		assertThat(reopened.getStatus()).isEqualTo(CaseStatus.IN_HANDLING);
+		Assignment assignment = this.handling.assignment(reopened.getId(), "unit-social");
+		assertThat(assignment.getHandlingRound()).isEqualTo(2);
+		assertThat(assignment.getStatus()).isEqualTo(AssignmentStatus.HANDLING);
+		assertThat(Duration.between(assignment.getAssignedAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(30));
+		String taskId = this.desk.task(instance, HANDLE_CASE, "unit-social").getId();
+		assertThat(this.engine.getTaskService().getVariable(taskId, RETURN_VISIT_COMMENT)).isEqualTo("补缴问题没解决");
+		assertThat(this.notices.findByCaseIdOrderById(reopened.getId())).last()
+			.satisfies((n) -> assertThat(n.getBody()).contains("补缴问题没解决"));
+	}
+
+	@Test
+	void shouldCloseWithTheDissatisfactionRecordedPastTheRoundBound() {
+		ProcessInstance instance = this.desk.register("CIVIL_AFFAIRS", 1);
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场答复"));
+		this.desk.visitBack(instance, "DISSATISFIED", "不满意");
+		assertThat(instance).isWaitingAt(RECEIVE_PETITIONER);
+		assertThat(petitionCase(instance).getStatus()).isEqualTo(CaseStatus.AWAITING_RECEPTION);
+
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "再次接访", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "维持答复"));
+		this.desk.visitBack(instance, "DISSATISFIED", "仍不满意");
+
+		assertThat(instance).isEnded();
+		PetitionCase closed = petitionCase(instance);
+		assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+		assertThat(closed.getReturnVisitRounds()).isEqualTo(2);
+		assertThat(this.returnVisits.findByPetitionCaseIdOrderByRound(closed.getId()))
+			.extracting((v) -> v.getRound() + ":" + v.getSatisfaction())
+			.containsExactly("1:DISSATISFIED", "2:DISSATISFIED");
+		assertThat(this.notices.findByCaseIdOrderById(closed.getId())).last()
+			.satisfies((n) -> assertThat(n.getBody()).contains("复查"));
+	}
+
+	@Test
+	void shouldKeepAClosedCaseFinal() {
+		ProcessInstance instance = this.desk.register("CIVIL_AFFAIRS", 1);
+		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场答复"));
+		this.desk.visitBack(instance, "SATISFIED", "满意");
+		PetitionCase closed = petitionCase(instance);
+		assertThatThrownBy(() -> closed.answerDrafted("EXPLAINED", "改", "改")).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void shouldLinkARepeatPetitionToTheOpenCaseAndTellTheRegistrarWhy() {
+		Map<String, Object> form = CaseDesk.petition("ENTERPRISE_RESTRUCTURING", 1);
+		ProcessInstance first = this.desk.register(form);
+		PetitionCase open = petitionCase(first);
+		long casesBefore = this.cases.count();
+
+		ProcessInstance repeat = this.desk.register(form);
+
+		assertThat(this.cases.count()).isEqualTo(casesBefore);
+		assertThat(repeat).isWaitingAt(ACKNOWLEDGE_REPEAT).task().hasCandidateGroup(Roles.REGISTRAR);
+		assertThat(this.engine.getRuntimeService().getVariable(repeat.getId(), REPEAT_OF_CASE_NUMBER))
+			.isEqualTo(open.getCaseNumber());
+		assertThat((String) this.engine.getRuntimeService().getVariable(repeat.getId(), REPEAT_REASON))
+			.contains(open.getCaseNumber()).contains("尚未办结");
+		assertThat(this.cases.findById(open.getId()).orElseThrow().getRepeatCount()).isEqualTo(1);
+		assertThat(this.repeats.findByPetitionCaseId(open.getId())).hasSize(1);
+
+		this.desk.complete(repeat, ACKNOWLEDGE_REPEAT, Roles.REGISTRAR, Map.of("repeatAcknowledged", true));
+		assertThat(repeat).hasPassed(REPEAT_LINKED).isEnded();
+		assertThat(first).isWaitingAt(RECEIVE_PETITIONER);
+	}
+
+	@Test
+	void shouldOpenANewCaseForTheSamePetitionerInAnotherCategory() {
+		Map<String, Object> form = CaseDesk.petition("ENVIRONMENT", 1);
+		ProcessInstance first = this.desk.register(form);
+		form.put(CATEGORY, "ROADS_TRANSPORT");
+		ProcessInstance second = this.desk.register(form);
+		assertThat(second).isWaitingAt(RECEIVE_PETITIONER);
+		assertThat(petitionCase(second).getId()).isNotEqualTo(petitionCase(first).getId());
+		assertThat(petitionCase(second).getPetitioner().getId()).isEqualTo(petitionCase(first).getPetitioner().getId());
+	}
+
+	private PetitionCase petitionCase(ProcessInstance instance) {
+		Long caseId = (Long) this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(CASE_ID)
+			.singleResult()
+			.getValue();
+		return this.cases.findWithPetitionerById(caseId).orElseThrow();
+	}
+
+	private List<NoticeKind> kinds(PetitionCase petitionCase) {
+		return this.notices.findByCaseIdOrderById(petitionCase.getId()).stream().map(Notice::getKind).toList();
+	}
+
+	private List<String> recipients(PetitionCase petitionCase, NoticeKind kind) {
+		return this.notices.findByCaseIdOrderById(petitionCase.getId())
+			.stream()
+			.filter((n) -> n.getKind() == kind)
+			.map(Notice::getRecipient)
+			.toList();
+	}
+
+}
