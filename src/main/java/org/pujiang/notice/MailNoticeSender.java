@@ -1,6 +1,6 @@
 package org.pujiang.notice;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** Sends e-mail notices through Spring Mail; active when {@code spring.mail.host} is set. */
 @Component
 @Order(1)
-@ConditionalOnBean(JavaMailSender.class)
+@ConditionalOnProperty("spring.mail.host")
 class MailNoticeSender implements NoticeSender {
 
 	private final JavaMailSender mail;

@@ -1,0 +1,96 @@
+package org.pujiang.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pujiang.CaseDesk;
+import org.pujiang.PujiangTest;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseProcess;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The outbox is sent through a real SMTP server (GreenMail), each notice once. */
+@PujiangTest
+class NoticeDispatcherTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	NoticeDispatcher dispatcher;
+
+	@Autowired
+	NoticeRepository notices;
+
+	@Autowired
+	PetitionCaseRepository cases;
+
+	@Test
+	void shouldSendEveryNoticeOfACaseOnceByMailOrText() throws Exception {
+		CaseDesk desk = new CaseDesk(this.engine);
+		Map<String, Object> form = CaseDesk.petition("ROADS_TRANSPORT", 1);
+		form.put(PetitionCaseProcess.EMAIL, "citizen@example.org");
+		ProcessInstance instance = desk.register(form);
+		desk.assign(instance, "unit-transport");
+		PetitionCase petitionCase = this.cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow();
+		List<Notice> pending = this.notices.findByCaseIdOrderById(petitionCase.getId());
+		assertThat(pending).extracting(Notice::getRecipient)
+			.containsExactly("citizen@example.org", "unit-transport@pujiang.local", "leaders@pujiang.local",
+					"citizen@example.org");
+		assertThat(pending).allSatisfy((n) -> assertThat(n.getSentAt()).isNull());
+
+		this.dispatcher.dispatchPending();
+		this.dispatcher.dispatchPending();
+
+		List<MimeMessage> sent = messagesAbout(petitionCase.getCaseNumber());
+		assertThat(sent).hasSize(4);
+		assertThat(sent).extracting((m) -> m.getAllRecipients()[0].toString())
+			.containsExactlyInAnyOrder("citizen@example.org", "citizen@example.org", "unit-transport@pujiang.local",
+					"leaders@pujiang.local");
+		assertThat(GreenMailUtil.getBody(sent.get(0))).isNotBlank();
+		assertThat(this.notices.findByCaseIdOrderById(petitionCase.getId())).allSatisfy((n) -> {
+			assertThat(n.getSentAt()).isNotNull();
+			assertThat(n.getAttempts()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldCountAFailedAttemptAndGiveUpAfterTheLast() {
+		Notice broken = this.notices.save(new Notice(null, NoticeKind.REMINDER, NoticeChannel.EMAIL, "no address at all",
+				"无法投递", "正文"));
+		for (int attempt = 1; attempt <= 6; attempt++) {
+			this.dispatcher.dispatchPending();
+		}
+		Notice failed = this.notices.findById(broken.getId()).orElseThrow();
+		assertThat(failed.getSentAt()).isNull();
+		assertThat(failed.getAttempts()).isEqualTo(5);
+		assertThat(failed.getLastError()).isNotBlank();
+	}
+
+	private static List<MimeMessage> messagesAbout(String caseNumber) {
+		return Arrays.stream(mail.getReceivedMessages()).filter((m) -> {
+			try {
+				return m.getSubject().contains(caseNumber);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+}
