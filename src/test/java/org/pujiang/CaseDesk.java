@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pujiang.petition.Actors;
 import org.pujiang.registration.ResidentIdValidator;
 
 /**
@@ -29,16 +29,6 @@ public class CaseDesk {
 
 	public CaseDesk(ProcessEngine engine) {
 		this.engine = engine;
-	}
-
-	/** A staff user in the directory, so that notices find the address. */
-	public void ensureUser(String id, String email) {
-		if (this.engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-			User user = this.engine.getIdentityService().newUser(id);
-			user.setEmail(email);
-			user.setPassword("demo");
-			this.engine.getIdentityService().saveUser(user);
-		}
 	}
 
 	/** A valid registration form with a resident ID number no other test uses. */
@@ -58,7 +48,7 @@ public class CaseDesk {
 	}
 
 	public ProcessInstance register(Map<String, Object> form) {
-		this.engine.getIdentityService().setAuthenticatedUserId(Roles.REGISTRAR);
+		Actors.authenticate(this.engine.getIdentityService(), Roles.REGISTRAR);
 		try {
 			return this.engine.getRuntimeService().startProcessInstanceByKey(PROCESS_ID, form);
 		}
@@ -91,7 +81,7 @@ public class CaseDesk {
 	public void complete(ProcessInstance instance, String key, String group, String user, Map<String, Object> form) {
 		Task task = task(instance, key, group);
 		assertThat(this.engine.getFormService().getDeployedTaskForm(task.getId())).as("form of " + key).isNotNull();
-		this.engine.getIdentityService().setAuthenticatedUserId(user);
+		Actors.authenticate(this.engine.getIdentityService(), user);
 		try {
 			this.engine.getTaskService().claim(task.getId(), user);
 			this.engine.getTaskService().complete(task.getId(), form);

@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real port: one case from the registration form to closure, each step through the
- * engine's REST API the way Tasklist calls it (deployed form, claim, submit-form).
+ * engine's REST API the way Tasklist calls it (deployed form, claim, submit-form), each as the role that owns the
+ * step.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:pujiang-http;DB_CLOSE_DELAY=-1")
@@ -36,10 +37,10 @@ class PetitionCaseHttpTests {
 
 	@Test
 	void shouldTakeACaseFromRegistrationToClosureOverHttp() {
-		JsonNode startForm = get("/engine-rest/process-definition/key/PetitionCase/deployed-start-form");
+		JsonNode startForm = get("registrar", "/engine-rest/process-definition/key/PetitionCase/deployed-start-form");
 		assertThat(startForm.get("id").asText()).isEqualTo("RegisterPetition");
 
-		ResponseEntity<JsonNode> started = post("/engine-rest/process-definition/key/PetitionCase/submit-form",
+		ResponseEntity<JsonNode> started = post("registrar", "/engine-rest/process-definition/key/PetitionCase/submit-form",
 				variables(registration("330726198807070")));
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String instanceId = started.getBody().get("id").asText();
@@ -54,7 +55,7 @@ class PetitionCaseHttpTests {
 		work(instanceId, "Task_ReturnVisit", "returnvisit",
 				Map.of("returnVisitMethod", "PHONE", "satisfaction", "SATISFIED", "returnVisitComment", "满意"));
 
-		JsonNode history = get("/engine-rest/history/process-instance/" + instanceId);
+		JsonNode history = get("auditor", "/engine-rest/history/process-instance/" + instanceId);
 		assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
 		PetitionCase closed = this.cases.findByCaseNumber(caseNumber).orElseThrow();
 		assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
@@ -64,28 +65,28 @@ class PetitionCaseHttpTests {
 	@Test
 	void shouldAnswerBadRegistrationWith400NamingTheFieldAndStoreNothing() {
 		long before = this.cases.count();
-		long instances = get("/engine-rest/history/process-instance/count").get("count").asLong();
+		long instances = get("auditor", "/engine-rest/history/process-instance/count").get("count").asLong();
 		Map<String, Object> form = registration("330726198807070");
 		form.put("residentId", "330726198807070000");
 		form.put("phone", "12");
 
-		ResponseEntity<JsonNode> refused = post("/engine-rest/process-definition/key/PetitionCase/submit-form",
+		ResponseEntity<JsonNode> refused = post("registrar", "/engine-rest/process-definition/key/PetitionCase/submit-form",
 				variables(form));
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody().get("message").asText()).contains("residentId:").contains("phone:");
 		assertThat(this.cases.count()).isEqualTo(before);
-		assertThat(get("/engine-rest/history/process-instance/count").get("count").asLong()).isEqualTo(instances);
+		assertThat(get("auditor", "/engine-rest/history/process-instance/count").get("count").asLong()).isEqualTo(instances);
 	}
 
 	private void work(String instanceId, String taskKey, String user, Map<String, Object> form) {
-		JsonNode tasks = get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey);
+		JsonNode tasks = get(user, "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey);
 		assertThat(tasks).as(taskKey).hasSize(1);
 		String taskId = tasks.get(0).get("id").asText();
-		assertThat(get("/engine-rest/task/" + taskId + "/deployed-form").get("id").asText()).isNotBlank();
-		assertThat(post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).getStatusCode())
+		assertThat(get(user, "/engine-rest/task/" + taskId + "/deployed-form").get("id").asText()).isNotBlank();
+		assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		ResponseEntity<JsonNode> submitted = post("/engine-rest/task/" + taskId + "/submit-form", variables(form));
+		ResponseEntity<JsonNode> submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(form));
 		assertThat(submitted.getStatusCode()).as(taskKey + ": " + submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
@@ -118,14 +119,14 @@ class PetitionCaseHttpTests {
 	private record Typed(Map<String, Object> value) {
 	}
 
-	private JsonNode get(String path) {
-		ResponseEntity<JsonNode> response = this.http.getForEntity(path, JsonNode.class);
+	private JsonNode get(String user, String path) {
+		ResponseEntity<JsonNode> response = this.http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
 		assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
 		return response.getBody();
 	}
 
-	private ResponseEntity<JsonNode> post(String path, Object body) {
-		return this.http.postForEntity(path, body, JsonNode.class);
+	private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+		return this.http.withBasicAuth(user, "demo").postForEntity(path, body, JsonNode.class);
 	}
 
 }

@@ -65,7 +65,6 @@ class PetitionCaseProcessTests {
 	void setUp() {
 		BpmnAwareTests.init(this.engine);
 		this.desk = new CaseDesk(this.engine);
-		this.desk.ensureUser(Roles.LEADER, "leader@pujiang.local");
 	}
 
 	@AfterEach

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.pujiang.Roles;
+import org.pujiang.petition.Actors;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.registration.ResidentIdValidator;
 import org.slf4j.Logger;
@@ -19,21 +20,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile: users, Tasklist filters and a handful of cases standing at different steps, each moved there
+ * The demo profile: a handful of cases standing at different steps, each moved there
  * through the engine by the role that owns the step.
  */
 @Component
 @Profile("demo")
+@Order(2)
 class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-
-	private final DemoUsers users;
-
-	private final TasklistFilters filters;
 
 	private final PetitionCaseRepository cases;
 
@@ -43,10 +42,7 @@ class DemoData implements ApplicationRunner {
 
 	private final IdentityService identities;
 
-	DemoData(DemoUsers users, TasklistFilters filters, PetitionCaseRepository cases, RuntimeService runtime,
-			TaskService tasks, IdentityService identities) {
-		this.users = users;
-		this.filters = filters;
+	DemoData(PetitionCaseRepository cases, RuntimeService runtime, TaskService tasks, IdentityService identities) {
 		this.cases = cases;
 		this.runtime = runtime;
 		this.tasks = tasks;
@@ -55,8 +51,6 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.users.create();
-		this.filters.create();
 		if (this.cases.count() == 0) {
 			createCases();
 			log.info("Demo cases created: {}", this.cases.count());
@@ -116,7 +110,7 @@ class DemoData implements ApplicationRunner {
 		form.put(CHANNEL, channel);
 		form.put(SUMMARY, summary);
 		form.put(REQUEST, request);
-		this.identities.setAuthenticatedUserId(Roles.REGISTRAR);
+		Actors.authenticate(this.identities, Roles.REGISTRAR);
 		try {
 			ProcessInstance instance = this.runtime.startProcessInstanceByKey(PROCESS_ID, form);
 			return instance.getId();
@@ -134,7 +128,7 @@ class DemoData implements ApplicationRunner {
 			.taskCandidateGroup(user.startsWith("unit-") ? user : candidateGroup(taskKey))
 			.list()
 			.get(0);
-		this.identities.setAuthenticatedUserId(user);
+		Actors.authenticate(this.identities, user);
 		try {
 			this.tasks.claim(task.getId(), user);
 			this.tasks.complete(task.getId(), variables);

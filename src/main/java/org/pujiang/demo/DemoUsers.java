@@ -10,11 +10,20 @@ import org.camunda.bpm.engine.identity.User;
 import org.pujiang.Roles;
 import org.pujiang.handling.ResponsibleUnit;
 import org.pujiang.handling.ResponsibleUnitRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** One demo user per role and per responsible unit, password {@code demo}, in groups named after the roles. */
+/**
+ * One demo user per role and per responsible unit, password {@code demo}, in groups named after the roles, and
+ * the Tasklist filters. The tests work as these users too.
+ */
 @Component
-class DemoUsers {
+@Profile({ "demo", "test" })
+@Order(1)
+class DemoUsers implements ApplicationRunner {
 
 	static final String PASSWORD = "demo";
 
@@ -34,12 +43,16 @@ class DemoUsers {
 
 	private final ResponsibleUnitRepository units;
 
-	DemoUsers(IdentityService identities, ResponsibleUnitRepository units) {
+	private final TasklistFilters filters;
+
+	DemoUsers(IdentityService identities, ResponsibleUnitRepository units, TasklistFilters filters) {
 		this.identities = identities;
 		this.units = units;
+		this.filters = filters;
 	}
 
-	void create() {
+	@Override
+	public void run(ApplicationArguments args) {
 		ROLES.forEach((role, name) -> {
 			group(role, name);
 			user(role, name, List.of(role));
@@ -49,6 +62,7 @@ class DemoUsers {
 			group(unit.getCode(), unit.getName());
 			user(unit.getCode(), unit.getName(), List.of(unit.getCode(), Roles.UNIT));
 		}
+		this.filters.create();
 	}
 
 	private void group(String id, String name) {

@@ -111,6 +111,9 @@ public class Handling {
 		if (days < 1 || days > LEGAL_MAXIMUM_DAYS) {
 			throw FormValues.invalid(PetitionCaseProcess.DEADLINE_DAYS, "办理期限应为1至" + LEGAL_MAXIMUM_DAYS + "天");
 		}
+		if (unitCodes.contains(petitionCase.getAccusedUnit())) {
+			throw FormValues.invalid(PetitionCaseProcess.ASSIGNED_UNITS, "不得交由被举报控告的单位办理");
+		}
 		List<ResponsibleUnit> chosen = new LinkedHashSet<>(unitCodes).stream()
 			.map((code) -> this.units.findById(code)
 				.orElseThrow(() -> FormValues.invalid(PetitionCaseProcess.ASSIGNED_UNITS, "没有这个责任单位：" + code)))

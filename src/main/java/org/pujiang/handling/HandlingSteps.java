@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.pujiang.Roles;
 import org.pujiang.petition.Actors;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.TaskCompletion;
+import org.pujiang.security.CaseAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,11 +21,13 @@ class HandlingSteps {
 
 	/** Task_AssignCase: the units, responsible person and deadline the leader chose. */
 	@Bean
-	JavaDelegate assignCase(Handling handling) {
+	JavaDelegate assignCase(Handling handling, CaseAccess access) {
 		return (execution) -> {
 			FormValues form = new FormValues(execution);
 			handling.assign(caseId(execution), form.list(ASSIGNED_UNITS), form.text(RESPONSIBLE_PERSON),
-					form.integer(DEADLINE_DAYS));
+					form.integer(DEADLINE_DAYS))
+				.forEach((assignment) -> access.letGroupFollow(execution.getProcessInstanceId(),
+						assignment.getUnit().getCode()));
 		};
 	}
 
@@ -104,8 +108,11 @@ class HandlingSteps {
 
 	/** Task_StartSupervision: the deadline passed. */
 	@Bean
-	JavaDelegate startSupervision(Handling handling) {
-		return (execution) -> handling.startSupervision(caseId(execution), unit(execution));
+	JavaDelegate startSupervision(Handling handling, CaseAccess access) {
+		return (execution) -> {
+			handling.startSupervision(caseId(execution), unit(execution));
+			access.letGroupFollow(execution.getProcessInstanceId(), Roles.SUPERVISOR);
+		};
 	}
 
 	/** Task_Supervise, on complete. */

@@ -43,6 +43,9 @@ public class PetitionCase {
 
 	private String request;
 
+	/** The unit the petition accuses, if any: it never handles nor reads the case. */
+	private String accusedUnit;
+
 	@Enumerated(EnumType.STRING)
 	private Channel channel;
 
@@ -100,7 +103,7 @@ public class PetitionCase {
 	}
 
 	public PetitionCase(String caseNumber, Petitioner petitioner, int personsCount, String category, String summary,
-			String request, Channel channel, String registeredBy) {
+			String request, Channel channel, String accusedUnit, String registeredBy) {
 		this.caseNumber = caseNumber;
 		this.petitioner = petitioner;
 		this.personsCount = personsCount;
@@ -108,6 +111,7 @@ public class PetitionCase {
 		this.summary = summary;
 		this.request = request;
 		this.channel = channel;
+		this.accusedUnit = accusedUnit;
 		this.registeredBy = registeredBy;
 		this.status = CaseStatus.REGISTERED;
 		this.registeredAt = BusinessClock.now();
@@ -227,6 +231,10 @@ public class PetitionCase {
 
 	public String getRequest() {
 		return this.request;
+	}
+
+	public String getAccusedUnit() {
+		return this.accusedUnit;
 	}
 
 	public Channel getChannel() {

@@ -86,8 +86,14 @@ public final class PetitionCaseProcess {
 
 	public static final String REQUEST = "request";
 
-	/** The petitioner's personal data: taken off the process at registration and never written to history. */
-	public static final Set<String> PERSONAL_DATA = Set.of(PETITIONER_NAME, RESIDENT_ID, PHONE, EMAIL);
+	public static final String ACCUSED_UNIT = "accusedUnit";
+
+	/**
+	 * The petitioner's personal data and the accused unit: taken off the process at registration and never
+	 * written to history; the case record keeps them.
+	 */
+	public static final Set<String> KEPT_OFF_THE_PROCESS = Set.of(PETITIONER_NAME, RESIDENT_ID, PHONE, EMAIL,
+			ACCUSED_UNIT);
 
 	// Shown in forms
 	public static final String CATEGORY_NAME = "categoryName";

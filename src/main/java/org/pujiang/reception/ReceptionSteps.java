@@ -10,6 +10,7 @@ import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.TaskCompletion;
+import org.pujiang.security.CaseAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,7 +33,7 @@ class ReceptionSteps {
 
 	/** Task_ReceivePetitioner, on complete: what was asked and answered, and the outcome. */
 	@Bean
-	ExecutionListener recordReception(PetitionCaseRepository cases) {
+	ExecutionListener recordReception(PetitionCaseRepository cases, CaseAccess access) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			PetitionCase petitionCase = petitionCase(cases, execution);
@@ -44,6 +45,7 @@ class ReceptionSteps {
 			String decision = outcome == Outcome.SOLVED_ON_THE_SPOT ? form.requiredText(DECISION, 4000) : null;
 			String leader = Actors.of(execution);
 			petitionCase.received(leader, notes, outcome, decision);
+			access.letUserFollow(execution.getProcessInstanceId(), leader);
 			execution.setVariable(RECEIVING_LEADER, leader);
 			execution.setVariable(OUTCOME_NAME, outcome.label());
 		});

@@ -35,7 +35,7 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 		@Override
 		public void handleEvent(HistoryEvent event) {
 			if (event instanceof HistoricVariableUpdateEventEntity update
-					&& PetitionCaseProcess.PERSONAL_DATA.contains(update.getVariableName())) {
+					&& PetitionCaseProcess.KEPT_OFF_THE_PROCESS.contains(update.getVariableName())) {
 				return;
 			}
 			this.delegate.handleEvent(event);

@@ -19,5 +19,6 @@ public record PetitionForm(
 		@NotBlank(message = "必填") @Pattern(regexp = "PRE_REGISTRATION|WALK_IN|ONLINE|LETTER",
 				message = "应为 PRE_REGISTRATION、WALK_IN、ONLINE 或 LETTER") String channel,
 		@NotBlank(message = "必填") @Size(max = 2000, message = "不能超过2000个字") String summary,
-		@NotBlank(message = "必填") @Size(max = 2000, message = "不能超过2000个字") String request) {
+		@NotBlank(message = "必填") @Size(max = 2000, message = "不能超过2000个字") String request,
+		@Size(max = 40, message = "不能超过40个字符") String accusedUnit) {
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
 import org.pujiang.petition.Channel;
@@ -39,9 +40,11 @@ public class Registration {
 
 	private final Notices notices;
 
+	private final ResponsibleUnitRepository units;
+
 	Registration(Validator validator, CaseRouting routing, PetitionerRepository petitioners,
 			PetitionCaseRepository cases, RepeatRegistrationRepository repeats, CaseNumbers caseNumbers,
-			Notices notices) {
+			Notices notices, ResponsibleUnitRepository units) {
 		this.validator = validator;
 		this.routing = routing;
 		this.petitioners = petitioners;
@@ -49,13 +52,15 @@ public class Registration {
 		this.repeats = repeats;
 		this.caseNumbers = caseNumbers;
 		this.notices = notices;
+		this.units = units;
 	}
 
 	@Transactional
 	public Registered register(PetitionForm form, String registeredBy) {
 		validate(form);
 		Channel channel = Channel.valueOf(form.channel());
-		String email = form.email() == null || form.email().isBlank() ? null : form.email().strip();
+		String email = blankToNull(form.email());
+		String accusedUnit = blankToNull(form.accusedUnit());
 		Petitioner petitioner = this.petitioners.findByResidentId(form.residentId().toUpperCase())
 			.orElseGet(() -> this.petitioners.save(new Petitioner(form.petitionerName(),
 					form.residentId().toUpperCase(), form.phone(), email)));
@@ -69,7 +74,8 @@ public class Registration {
 			return new Registered(openCase, true);
 		}
 		PetitionCase petitionCase = this.cases.save(new PetitionCase(this.caseNumbers.next(), petitioner,
-				form.personsCount(), form.category(), form.summary(), form.request(), channel, registeredBy));
+				form.personsCount(), form.category(), form.summary(), form.request(), channel, accusedUnit,
+				registeredBy));
 		this.notices.toPetitioner(petitionCase, NoticeKind.REGISTERED, "信访事项已登记：" + petitionCase.getCaseNumber(),
 				"您的信访事项已登记，案件编号 " + petitionCase.getCaseNumber() + "。可凭案件编号和登记的手机号查询办理进度。");
 		return new Registered(petitionCase, false);
@@ -83,9 +89,17 @@ public class Registration {
 		if (form.category() != null && !form.category().isBlank() && !this.routing.knows(form.category())) {
 			errors.put("category", "分流决策表中没有这个信访类别：" + form.category());
 		}
+		String accused = blankToNull(form.accusedUnit());
+		if (accused != null && !errors.containsKey("accusedUnit") && !this.units.existsById(accused)) {
+			errors.put("accusedUnit", "没有这个单位：" + accused);
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidPetitionException(errors);
 		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	/** The outcome of a registration: a new case, or the open case a repeat petition was linked to. */

@@ -5,7 +5,9 @@ import static org.pujiang.petition.PetitionCaseProcess.*;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.registration.Registration.Registered;
+import org.pujiang.security.CaseAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,26 +17,38 @@ class RegistrationSteps {
 
 	/**
 	 * Task_RecordPetition: turns the registration form into a case (or links a repeat petition) and takes the
-	 * petitioner's personal data off the process.
+	 * petitioner's personal data off the process. A petition registered through the public API arrives with its
+	 * case already recorded.
 	 */
 	@Bean
-	JavaDelegate recordPetition(Registration registration) {
+	JavaDelegate recordPetition(Registration registration, PetitionCaseRepository cases, CaseAccess access) {
 		return (execution) -> {
-			FormValues form = new FormValues(execution);
-			PetitionForm petition = new PetitionForm(form.text(PETITIONER_NAME), form.text(RESIDENT_ID),
-					form.text(PHONE), form.text(EMAIL), form.integer(PERSONS_COUNT), form.text(CATEGORY),
-					form.text(CHANNEL), form.text(SUMMARY), form.text(REQUEST));
-			execution.removeVariables(PERSONAL_DATA);
-			Registered registered = registration.register(petition, (String) execution.getVariable(REGISTERED_BY));
-			PetitionCase petitionCase = registered.petitionCase();
-			execution.setProcessBusinessKey(petitionCase.getCaseNumber());
-			execution.setVariable(REPEAT_PETITION, registered.repeat());
-			if (registered.repeat()) {
-				execution.setVariable(REPEAT_OF_CASE_NUMBER, petitionCase.getCaseNumber());
-				execution.setVariable(REPEAT_REASON, registered.repeatReason());
-				return;
+			PetitionCase petitionCase;
+			if (execution.hasVariable(CASE_ID)) {
+				petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
+			}
+			else {
+				FormValues form = new FormValues(execution);
+				PetitionForm petition = new PetitionForm(form.text(PETITIONER_NAME), form.text(RESIDENT_ID),
+						form.text(PHONE), form.text(EMAIL), form.integer(PERSONS_COUNT), form.text(CATEGORY),
+						form.text(CHANNEL), form.text(SUMMARY), form.text(REQUEST), form.text(ACCUSED_UNIT));
+				execution.removeVariables(KEPT_OFF_THE_PROCESS);
+				Registered registered = registration.register(petition, (String) execution.getVariable(REGISTERED_BY));
+				petitionCase = registered.petitionCase();
+				if (registered.repeat()) {
+					execution.setProcessBusinessKey(petitionCase.getCaseNumber());
+					execution.setVariable(REPEAT_PETITION, true);
+					execution.setVariable(REPEAT_OF_CASE_NUMBER, petitionCase.getCaseNumber());
+					execution.setVariable(REPEAT_REASON, registered.repeatReason());
+					return;
+				}
 			}
 			petitionCase.startedAs(execution.getProcessInstanceId());
+			if (petitionCase.getAccusedUnit() != null) {
+				access.keepFromAccused(execution.getProcessInstanceId(), petitionCase.getAccusedUnit());
+			}
+			execution.setProcessBusinessKey(petitionCase.getCaseNumber());
+			execution.setVariable(REPEAT_PETITION, false);
 			execution.setVariable(CASE_ID, petitionCase.getId());
 			execution.setVariable(CASE_NUMBER, petitionCase.getCaseNumber());
 			execution.setVariable(CHANNEL_NAME, petitionCase.getChannel().label());

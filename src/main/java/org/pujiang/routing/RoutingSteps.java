@@ -34,8 +34,13 @@ class RoutingSteps {
 			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
 				.orElseThrow(() -> new IllegalStateException(
 						"CaseRouting has no rule for category " + petitionCase.getCategory()));
-			petitionCase.routed(route.room(), route.units(), route.lawyerRequired());
-			List<Map<String, String>> options = units.findAllById(route.units())
+			// Never route a case to the unit it accuses (信访工作条例, art. 46).
+			List<String> candidates = route.units()
+				.stream()
+				.filter((unit) -> !unit.equals(petitionCase.getAccusedUnit()))
+				.toList();
+			petitionCase.routed(route.room(), candidates, route.lawyerRequired());
+			List<Map<String, String>> options = units.findAllById(candidates)
 				.stream()
 				.map(RoutingSteps::option)
 				.toList();

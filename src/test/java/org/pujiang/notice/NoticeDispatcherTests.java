@@ -43,7 +43,6 @@ class NoticeDispatcherTests {
 	@Test
 	void shouldSendEveryNoticeOfACaseOnceByMailOrText() throws Exception {
 		CaseDesk desk = new CaseDesk(this.engine);
-		desk.ensureUser("leader", "leader@pujiang.local");
 		Map<String, Object> form = CaseDesk.petition("ROADS_TRANSPORT", 1);
 		form.put(PetitionCaseProcess.EMAIL, "citizen@example.org");
 		ProcessInstance instance = desk.register(form);
