@@ -39,7 +39,7 @@ public class CaseDesk {
 		form.put(PETITIONER_NAME, "测试信访人" + n);
 		form.put(RESIDENT_ID, first17 + ResidentIdValidator.checkCharacter(first17));
 		form.put(PHONE, String.format("139%08d", n));
-		form.put(PERSONS_COUNT, (long) persons);
+		form.put(PERSONS_COUNT, persons);
 		form.put(CATEGORY, category);
 		form.put(CHANNEL, "WALK_IN");
 		form.put(SUMMARY, "事项摘要 " + n);

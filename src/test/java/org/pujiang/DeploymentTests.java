@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.pujiang.handling.ResponsibleUnit;
+import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.petition.PetitionCaseProcess;
 import org.pujiang.routing.CaseRouting;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ class DeploymentTests {
 
 	@Autowired
 	CaseRouting routing;
+
+	@Autowired
+	ResponsibleUnitRepository units;
 
 	@Test
 	void shouldDeployEveryFileInProcessesAndForms() throws IOException {
@@ -82,6 +87,18 @@ class DeploymentTests {
 			.flatMap((component) -> component.get("values").findValuesAsText("value").stream())
 			.toList();
 		assertThat(offered).hasSize(14).allSatisfy((category) -> assertThat(this.routing.knows(category)).isTrue());
+	}
+
+	@Test
+	void shouldOfferExactlyTheResponsibleUnitsAsAccusedUnitsOnTheRegistrationForm() throws IOException {
+		JsonNode form = new ObjectMapper().readTree(Path.of("forms/RegisterPetition.form").toFile());
+		List<String> offered = form.findParents("key")
+			.stream()
+			.filter((component) -> "accusedUnit".equals(component.get("key").asText()))
+			.flatMap((component) -> component.get("values").findValuesAsText("value").stream())
+			.toList();
+		assertThat(offered).containsExactlyInAnyOrderElementsOf(
+				this.units.findAll().stream().map(ResponsibleUnit::getCode).toList());
 	}
 
 	private static Set<String> formIds() throws IOException {

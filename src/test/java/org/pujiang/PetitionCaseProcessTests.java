@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.pujiang.petition.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -135,7 +135,7 @@ class PetitionCaseProcessTests {
 		ProcessInstance instance = this.desk.register("ENVIRONMENT", 1);
 		Map<String, Object> tooLong = Map.of(RECEPTION_NOTES, "记录", OUTCOME, "ASSIGNED", ASSIGNED_UNITS,
 				List.of("unit-environment"), RESPONSIBLE_PERSON, "王局长", DEADLINE_DAYS, 61L);
-		assertThatThrownBy(() -> this.desk.receive(instance, tooLong)).isInstanceOf(BadUserRequestException.class)
+		assertThatThrownBy(() -> this.desk.receive(instance, tooLong)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining(DEADLINE_DAYS);
 		assertThat(instance).isWaitingAt(RECEIVE_PETITIONER);
 		assertThat(this.handling.assignments(petitionCase(instance).getId())).isEmpty();
@@ -210,7 +210,7 @@ class PetitionCaseProcessTests {
 
 		Map<String, Object> again = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 5L, EXTENSION_REASON, "再延");
 		assertThatThrownBy(() -> this.desk.complete(instance, HANDLE_CASE, "unit-water", again))
-			.isInstanceOf(BadUserRequestException.class)
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining(EXTENSION_DAYS);
 	}
 
@@ -223,7 +223,7 @@ class PetitionCaseProcessTests {
 
 		Map<String, Object> tooLong = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 31L, EXTENSION_REASON, "太复杂");
 		assertThatThrownBy(() -> this.desk.complete(instance, HANDLE_CASE, "unit-water", tooLong))
-			.isInstanceOf(BadUserRequestException.class)
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining(EXTENSION_DAYS);
 
 		this.desk.complete(instance, HANDLE_CASE, "unit-water",

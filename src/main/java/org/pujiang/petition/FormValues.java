@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -98,8 +97,8 @@ public final class FormValues {
 		return items;
 	}
 
-	public static BadUserRequestException invalid(String field, String message) {
-		return new BadUserRequestException(field + ": " + message);
+	public static InvalidInputException invalid(String field, String message) {
+		return new InvalidInputException(field, message);
 	}
 
 }

@@ -59,6 +59,16 @@ public class Petitioner {
 		return this.residentId;
 	}
 
+	/** The resident ID number as everyone but the registrar who entered it sees it: 330726********1234. */
+	public String getMaskedResidentId() {
+		return mask(this.residentId);
+	}
+
+	public static String mask(String residentId) {
+		return residentId == null || residentId.length() < 10 ? "****"
+				: residentId.substring(0, 6) + "*".repeat(residentId.length() - 10) + residentId.substring(residentId.length() - 4);
+	}
+
 	public String getPhone() {
 		return this.phone;
 	}

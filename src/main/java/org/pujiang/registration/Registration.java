@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.pujiang.petition.InvalidInputException;
 import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
@@ -94,7 +95,7 @@ public class Registration {
 			errors.put("accusedUnit", "没有这个单位：" + accused);
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidPetitionException(errors);
+			throw new InvalidInputException(errors);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pujiang.petition.InvalidInputException;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangTest;
 import org.pujiang.notice.NoticeRepository;
@@ -64,10 +65,10 @@ class RegistrationTests {
 		Map<String, Object> form = CaseDesk.petition("LABOUR_WAGES", 1);
 		form.put(field, field.equals(PERSONS_COUNT) ? (Object) Long.valueOf(value) : value);
 		assertNothingStored(() -> assertThatThrownBy(() -> this.desk.register(form))
-			.isInstanceOf(InvalidPetitionException.class)
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining(field + ": ")
 			.hasMessageContaining(message)
-			.satisfies((ex) -> assertThat(((InvalidPetitionException) ex).getFieldErrors()).containsKey(field)));
+			.satisfies((ex) -> assertThat(((InvalidInputException) ex).getFieldErrors()).containsKey(field)));
 	}
 
 	@Test
@@ -76,7 +77,7 @@ class RegistrationTests {
 		form.put(RESIDENT_ID, "123");
 		form.put(PHONE, "123");
 		form.remove(SUMMARY);
-		assertThatThrownBy(() -> this.desk.register(form)).isInstanceOfSatisfying(InvalidPetitionException.class,
+		assertThatThrownBy(() -> this.desk.register(form)).isInstanceOfSatisfying(InvalidInputException.class,
 				(ex) -> assertThat(ex.getFieldErrors()).containsOnlyKeys(RESIDENT_ID, PHONE, SUMMARY));
 	}
 

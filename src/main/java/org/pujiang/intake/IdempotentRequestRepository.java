@@ -1,0 +1,7 @@
+package org.pujiang.intake;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface IdempotentRequestRepository extends JpaRepository<IdempotentRequest, String> {
+
+}
