@@ -36,8 +36,10 @@ public class RestDesk {
 	}
 
 	public String taskId(String user, String instanceId, String taskKey) {
-		JsonNode tasks = get(user, "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey)
-			.getBody();
+		ResponseEntity<JsonNode> response = get(user,
+				"/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey);
+		assertThat(response.getStatusCode()).as(response.toString()).isEqualTo(HttpStatus.OK);
+		JsonNode tasks = response.getBody();
 		assertThat(tasks).as(taskKey + " visible to " + user).hasSize(1);
 		return tasks.get(0).get("id").asText();
 	}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
+import org.pujiang.api.Problems;
 import org.pujiang.intake.PetitionRequest.PetitionerData;
 import org.pujiang.petition.Channel;
 import org.pujiang.petition.PetitionCase;
@@ -20,6 +21,7 @@ import org.pujiang.petition.InvalidInputException;
 import org.pujiang.registration.PetitionForm;
 import org.pujiang.registration.Registration;
 import org.pujiang.registration.Registration.Registered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,7 +97,7 @@ class Intake {
 	public Optional<Submitted> replay(String idempotencyKey, String hash) {
 		return this.requests.findById(idempotencyKey).map((earlier) -> {
 			if (!earlier.getRequestHash().equals(hash)) {
-				throw new IdempotencyKeyReused(idempotencyKey);
+				throw Problems.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key", "已用于另一份不同的信访登记");
 			}
 			return new Submitted(earlier.getCaseNumber(), earlier.isRepeatPetition(), true);
 		});
@@ -113,15 +115,6 @@ class Intake {
 
 	/** What a submission led to: a new case, or the open case a repeat petition joined; replayed or not. */
 	record Submitted(String caseNumber, boolean repeat, boolean replayed) {
-	}
-
-	/** The same Idempotency-Key came with a different petition. */
-	static class IdempotencyKeyReused extends RuntimeException {
-
-		IdempotencyKeyReused(String key) {
-			super("Idempotency-Key " + key + " 已用于另一份不同的信访登记");
-		}
-
 	}
 
 }

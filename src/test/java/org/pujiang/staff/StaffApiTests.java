@@ -1,0 +1,174 @@
+package org.pujiang.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pujiang.CaseDesk;
+import org.pujiang.PujiangHttpTest;
+import org.pujiang.RestDesk;
+import org.pujiang.Roles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The staff API role by role, the masking of resident ID numbers, and the confidentiality of accusations. */
+@PujiangHttpTest
+class StaffApiTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IdentityService identities;
+
+	RestDesk desk;
+
+	@BeforeEach
+	void setUp() {
+		this.desk = new RestDesk(this.http);
+	}
+
+	@Test
+	void shouldAskForALogin() {
+		ResponseEntity<JsonNode> anonymous = this.http.getForEntity("/api/staff/cases", JsonNode.class);
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+		assertThat(this.http.withBasicAuth("nobody", "guess").getForEntity("/api/staff/cases", JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void shouldShowTheResidentIdOnlyToTheRegistrarWhoEnteredIt() {
+		Map<String, Object> form = CaseDesk.petition("ENVIRONMENT", 1);
+		String caseNumber = this.desk.register(form).get("businessKey").asText();
+		String residentId = (String) form.get("residentId");
+		String masked = residentId.substring(0, 6) + "********" + residentId.substring(14);
+
+		assertThat(record("registrar", caseNumber).getBody().get("petitioner").get("residentId").asText()).isEqualTo(residentId);
+		assertThat(record("auditor", caseNumber).getBody().get("petitioner").get("residentId").asText()).isEqualTo(masked);
+		assertThat(record("leader", caseNumber).getBody().get("petitioner").get("residentId").asText()).isEqualTo(masked);
+		assertThat(record("auditor", caseNumber).getBody().toString()).doesNotContain(residentId);
+	}
+
+	@Test
+	void shouldLetEachRoleReadTheCasesOfItsWork() {
+		String instance = register("ENVIRONMENT");
+		String caseNumber = caseNumber(instance);
+		assertThat(record("leader", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(record("unit-environment", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(record("returnvisit", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(record("supervisor", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(record("lawyer", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(record("auditor", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(record("manager", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(record("registrar", "PJ-1999-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		this.desk.complete("leader", instance, "Task_ReceivePetitioner", Map.of("receptionNotes", "记录", "outcome",
+				"ASSIGNED", "assignedUnits", List.of("unit-environment"), "responsiblePerson", "局长"));
+		assertThat(record("unit-environment", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(record("unit-water", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(search("unit-environment", "").findValuesAsText("caseNumber")).contains(caseNumber)
+			.allSatisfy((number) -> assertThat(record("unit-environment", number).getStatusCode()).isEqualTo(HttpStatus.OK));
+		assertThat(search("unit-water", "").findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+		assertThat(record("leader", caseNumber).getBody().get("assignments").get(0).get("unit").asText())
+			.isEqualTo("unit-environment");
+
+		this.desk.complete("unit-environment", instance, "Task_HandleCase",
+				Map.of("handlingAction", "REPORT", "handlingReport", "已整改"));
+		this.desk.complete("registrar", instance, "Task_VerifyReport", Map.of("verification", "ACCEPTED"));
+		assertThat(record("returnvisit", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(search("returnvisit", "&status=AWAITING_RETURN_VISIT").findValuesAsText("caseNumber")).contains(caseNumber);
+	}
+
+	@Test
+	void shouldSearchByNumberPetitionerUnitAndStatus() {
+		Map<String, Object> form = CaseDesk.petition("ENVIRONMENT", 1);
+		String caseNumber = this.desk.register(form).get("businessKey").asText();
+		assertThat(search("registrar", "&caseNumber=" + caseNumber).findValuesAsText("caseNumber")).containsExactly(caseNumber);
+		assertThat(search("registrar", "&petitioner=" + form.get("petitionerName")).findValuesAsText("caseNumber"))
+			.containsExactly(caseNumber);
+		assertThat(search("registrar", "&status=AWAITING_RECEPTION").findValuesAsText("caseNumber")).contains(caseNumber);
+		assertThat(search("registrar", "&status=CLOSED").findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+		assertThat(search("registrar", "&unit=unit-water").findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+		assertThat(this.desk.get("registrar", "/api/staff/cases?status=LOST").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.desk.get("registrar", "/api/staff/cases?size=1000").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void shouldNeverRouteAssignOrShowAnAccusationToTheAccusedUnit() {
+		Map<String, Object> form = CaseDesk.petition("LAND_REQUISITION", 1);
+		form.put("accusedUnit", "unit-land");
+		String instance = this.desk.register(form).get("id").asText();
+		String caseNumber = caseNumber(instance);
+		this.desk.complete("lawyer", instance, "Task_GiveLegalOpinion", Map.of("legalOpinion", "依法处理"));
+
+		String reception = this.desk.taskId("leader", instance, "Task_ReceivePetitioner");
+		JsonNode options = this.desk.get("leader", "/engine-rest/task/" + reception + "/form-variables?variableNames=unitOptions&deserializeValues=false")
+			.getBody();
+		assertThat(options.get("unitOptions").get("value").asText()).contains("unit-agriculture").doesNotContain("unit-land");
+		assertThat(this.desk.get("leader", "/engine-rest/task/" + reception + "/form-variables").getBody().has("accusedUnit"))
+			.isFalse();
+
+		ResponseEntity<JsonNode> refused = this.desk.work("leader", instance, "Task_ReceivePetitioner",
+				Map.of("receptionNotes", "记录", "outcome", "ASSIGNED", "assignedUnits", List.of("unit-land"),
+						"responsiblePerson", "局长"));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("message").asText()).contains("assignedUnits");
+		assertThat(this.desk.taskId("leader", instance, "Task_ReceivePetitioner")).isEqualTo(reception);
+
+		// The accused unit's users read nothing of it, whatever other role they also hold.
+		user("land-auditor", "unit-land", Roles.AUDITOR);
+		user("land-registrar", "unit-land", Roles.REGISTRAR);
+		assertThat(record("unit-land", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(record("land-registrar", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(search("land-registrar", "").findValuesAsText("caseNumber")).doesNotContain(caseNumber);
+		assertThat(this.desk.get("unit-land", "/engine-rest/process-instance/" + instance).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.desk.get("land-auditor", "/engine-rest/process-instance/" + instance).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.desk.get("unit-land", "/engine-rest/history/process-instance?processInstanceId=" + instance)
+			.getBody()).isEmpty();
+		assertThat(this.desk.get("auditor", "/engine-rest/process-instance/" + instance).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(record("auditor", caseNumber).getBody().get("accusedUnit").asText()).isEqualTo("unit-land");
+	}
+
+	private void user(String id, String... groups) {
+		if (this.identities.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = this.identities.newUser(id);
+		user.setPassword(RestDesk.PASSWORD);
+		this.identities.saveUser(user);
+		for (String group : groups) {
+			this.identities.createMembership(id, group);
+		}
+	}
+
+	private String register(String category) {
+		return this.desk.register(CaseDesk.petition(category, 1)).get("id").asText();
+	}
+
+	private String caseNumber(String instance) {
+		return this.desk.get("auditor", "/engine-rest/process-instance/" + instance).getBody().get("businessKey").asText();
+	}
+
+	private ResponseEntity<JsonNode> record(String user, String caseNumber) {
+		return this.desk.get(user, "/api/staff/cases/" + caseNumber);
+	}
+
+	private JsonNode search(String user, String query) {
+		ResponseEntity<JsonNode> response = this.desk.get(user, "/api/staff/cases?size=100" + query);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody().get("content");
+	}
+
+}
