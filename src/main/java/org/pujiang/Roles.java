@@ -17,6 +17,9 @@ public final class Roles {
 
 	public static final String MANAGER = "manager";
 
+	/** The county's staff who prepare a reception day (访前调查). */
+	public static final String LOCALITY = "locality";
+
 	/** Every responsible unit's users are also in a group named after the unit's code. */
 	public static final String UNIT = "unit";
 

@@ -37,6 +37,7 @@ class DemoUsers implements ApplicationRunner {
 		ROLES.put(Roles.RETURN_VISIT, "回访员");
 		ROLES.put(Roles.AUDITOR, "审计员");
 		ROLES.put(Roles.MANAGER, "信访局管理员");
+		ROLES.put(Roles.LOCALITY, "属地县信访局");
 	}
 
 	private final IdentityService identities;

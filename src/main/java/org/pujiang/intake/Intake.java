@@ -34,7 +34,8 @@ class Intake {
 
 	/** Registration's field names as the API spells them. */
 	private static final Map<String, String> FIELDS = Map.of("petitionerName", "petitioner.name", "residentId",
-			"petitioner.residentId", "phone", "petitioner.phone", "email", "petitioner.email");
+			"petitioner.residentId", "phone", "petitioner.phone", "email", "petitioner.email", "receptionDayId",
+			"receptionDay");
 
 	private final Registration registration;
 
@@ -60,16 +61,14 @@ class Intake {
 				return earlier.get();
 			}
 		}
-		if (request.receptionDay() != null) {
-			throw new InvalidInputException(Map.of("receptionDay", "没有这个已公告的接访日：" + request.receptionDay()));
-		}
 		PetitionerData petitioner = request.petitioner() == null ? new PetitionerData(null, null, null, null)
 				: request.petitioner();
 		Registered registered;
 		try {
 			registered = this.registration.register(new PetitionForm(petitioner.name(), petitioner.residentId(),
 					petitioner.phone(), petitioner.email(), request.personsCount(), request.category(),
-					Channel.ONLINE.name(), request.summary(), request.request(), request.accusedUnit()), null);
+					Channel.ONLINE.name(), request.summary(), request.request(), request.accusedUnit(),
+					request.receptionDay()), null);
 		}
 		catch (InvalidInputException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();

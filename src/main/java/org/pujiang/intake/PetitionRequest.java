@@ -11,7 +11,7 @@ public record PetitionRequest(
 				requiredMode = Schema.RequiredMode.REQUIRED) String category,
 		@Schema(description = "事项摘要，最多2000字", requiredMode = Schema.RequiredMode.REQUIRED) String summary,
 		@Schema(description = "信访诉求，最多2000字", requiredMode = Schema.RequiredMode.REQUIRED) String request,
-		@Schema(description = "登记参加的接访日（暂未开放）") Long receptionDay,
+		@Schema(description = "预登记参加的接访日编号，见 GET /api/reception-days") Long receptionDay,
 		@Schema(description = "被举报控告的单位编码（如有）；该单位不会办理、也看不到本案", example = "unit-land") String accusedUnit) {
 
 	/** The petitioner's personal data: kept in the case record only, never shown back through this API. */

@@ -23,6 +23,8 @@ public class Notice {
 
 	private Long caseId;
 
+	private Long receptionDayId;
+
 	@Enumerated(EnumType.STRING)
 	private NoticeKind kind;
 
@@ -47,7 +49,13 @@ public class Notice {
 	}
 
 	Notice(Long caseId, NoticeKind kind, NoticeChannel channel, String recipient, String subject, String body) {
+		this(caseId, null, kind, channel, recipient, subject, body);
+	}
+
+	Notice(Long caseId, Long receptionDayId, NoticeKind kind, NoticeChannel channel, String recipient, String subject,
+			String body) {
 		this.caseId = caseId;
+		this.receptionDayId = receptionDayId;
 		this.kind = kind;
 		this.channel = channel;
 		this.recipient = recipient;
@@ -74,6 +82,10 @@ public class Notice {
 
 	public Long getCaseId() {
 		return this.caseId;
+	}
+
+	public Long getReceptionDayId() {
+		return this.receptionDayId;
 	}
 
 	public NoticeKind getKind() {

@@ -1,16 +1,18 @@
 package org.pujiang.notice;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Notice settings: the sender address for e-mail, where the supervision office and leaders without an address
- * of their own are reached, and how the dispatcher runs.
+ * of their own are reached, the desks of the announcement channels (newspaper, radio, TV, web), and how the
+ * dispatcher runs.
  */
 @ConfigurationProperties("pujiang.notices")
 public record NoticeProperties(String from, String supervisionOffice, String leaders, Duration dispatchInterval,
-		int batchSize, int maxAttempts) {
+		int batchSize, int maxAttempts, Map<String, String> announcementDesks) {
 
 	public NoticeProperties {
 		from = from == null ? "xinfang@pujiang.local" : from;
@@ -19,6 +21,7 @@ public record NoticeProperties(String from, String supervisionOffice, String lea
 		dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(5) : dispatchInterval;
 		batchSize = batchSize <= 0 ? 50 : batchSize;
 		maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+		announcementDesks = announcementDesks == null ? Map.of() : Map.copyOf(announcementDesks);
 	}
 
 }

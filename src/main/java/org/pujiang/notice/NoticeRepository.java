@@ -11,4 +11,6 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
 	List<Notice> findByCaseIdOrderById(Long caseId);
 
+	List<Notice> findByReceptionDayIdOrderById(Long receptionDayId);
+
 }

@@ -53,6 +53,13 @@ public class Notices {
 		save(petitionCase, kind, NoticeChannel.EMAIL, this.properties.supervisionOffice(), subject, body);
 	}
 
+	/** A reception day's announcement to the desk of one channel (newspaper, radio, TV, web). */
+	public void toAnnouncementDesk(Long receptionDayId, String channel, String subject, String body) {
+		String desk = this.properties.announcementDesks()
+			.getOrDefault(channel.toLowerCase(), channel.toLowerCase() + "@pujiang.local");
+		this.notices.save(new Notice(null, receptionDayId, NoticeKind.ANNOUNCEMENT, NoticeChannel.EMAIL, desk, subject, body));
+	}
+
 	private void save(PetitionCase petitionCase, NoticeKind kind, NoticeChannel channel, String recipient,
 			String subject, String body) {
 		this.notices.save(new Notice(petitionCase.getId(), kind, channel, recipient, subject, body));

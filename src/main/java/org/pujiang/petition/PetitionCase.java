@@ -46,6 +46,11 @@ public class PetitionCase {
 	/** The unit the petition accuses, if any: it never handles nor reads the case. */
 	private String accusedUnit;
 
+	/** The reception day the case was registered for, if any, and its place in the room's queue. */
+	private Long receptionDayId;
+
+	private Integer queueNumber;
+
 	@Enumerated(EnumType.STRING)
 	private Channel channel;
 
@@ -103,7 +108,7 @@ public class PetitionCase {
 	}
 
 	public PetitionCase(String caseNumber, Petitioner petitioner, int personsCount, String category, String summary,
-			String request, Channel channel, String accusedUnit, String registeredBy) {
+			String request, Channel channel, String accusedUnit, Long receptionDayId, String registeredBy) {
 		this.caseNumber = caseNumber;
 		this.petitioner = petitioner;
 		this.personsCount = personsCount;
@@ -112,6 +117,7 @@ public class PetitionCase {
 		this.request = request;
 		this.channel = channel;
 		this.accusedUnit = accusedUnit;
+		this.receptionDayId = receptionDayId;
 		this.registeredBy = registeredBy;
 		this.status = CaseStatus.REGISTERED;
 		this.registeredAt = BusinessClock.now();
@@ -132,6 +138,20 @@ public class PetitionCase {
 		this.unitCandidates = String.join(",", unitCandidates);
 		this.lawyerRequired = lawyerRequired;
 		this.status = CaseStatus.AWAITING_RECEPTION;
+	}
+
+	/** Seated for its reception day: the room that receives its category there, and its number in that room. */
+	public void seated(String room, int queueNumber) {
+		requireOpen();
+		this.room = room;
+		this.queueNumber = queueNumber;
+	}
+
+	/** The day was cancelled: received in ordinary reception instead, in the routing table's room. */
+	public void leftReceptionDay(String room) {
+		requireOpen();
+		this.room = room;
+		this.queueNumber = null;
 	}
 
 	public void legalOpinionGiven(String legalOpinion) {
@@ -231,6 +251,14 @@ public class PetitionCase {
 
 	public String getRequest() {
 		return this.request;
+	}
+
+	public Long getReceptionDayId() {
+		return this.receptionDayId;
+	}
+
+	public Integer getQueueNumber() {
+		return this.queueNumber;
 	}
 
 	public String getAccusedUnit() {

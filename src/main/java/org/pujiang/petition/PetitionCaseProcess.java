@@ -88,6 +88,17 @@ public final class PetitionCaseProcess {
 
 	public static final String ACCUSED_UNIT = "accusedUnit";
 
+	public static final String RECEPTION_DAY_ID = "receptionDayId";
+
+	/** Registered for a reception day that has not begun: the case waits for it. */
+	public static final String WAIT_FOR_DAY = "waitForDay";
+
+	public static final String MESSAGE_DAY_STARTED = "ReceptionDayStarted";
+
+	public static final String MESSAGE_DAY_CANCELLED = "ReceptionDayCancelled";
+
+	public static final String WAITING_FOR_DAY = "Gateway_DayOrCancelled";
+
 	/**
 	 * The petitioner's personal data and the accused unit: taken off the process at registration and never
 	 * written to history; the case record keeps them.

@@ -1,14 +1,23 @@
 package org.pujiang.petition;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long>, JpaSpecificationExecutor<PetitionCase> {
 
 	Optional<PetitionCase> findByCaseNumber(String caseNumber);
+
+	List<PetitionCase> findByReceptionDayIdAndStatusNot(Long receptionDayId, CaseStatus status);
+
+	List<PetitionCase> findByReceptionDayId(Long receptionDayId);
+
+	@Query("select coalesce(max(c.queueNumber), 0) from PetitionCase c where c.receptionDayId = :day and c.room = :room")
+	int maxQueueNumber(Long day, String room);
 
 	@EntityGraph(attributePaths = "petitioner")
 	Optional<PetitionCase> findWithPetitionerById(Long id);

@@ -20,5 +20,6 @@ public record PetitionForm(
 				message = "应为 PRE_REGISTRATION、WALK_IN、ONLINE 或 LETTER") String channel,
 		@NotBlank(message = "必填") @Size(max = 2000, message = "不能超过2000个字") String summary,
 		@NotBlank(message = "必填") @Size(max = 2000, message = "不能超过2000个字") String request,
-		@Size(max = 40, message = "不能超过40个字符") String accusedUnit) {
+		@Size(max = 40, message = "不能超过40个字符") String accusedUnit,
+		Long receptionDayId) {
 }

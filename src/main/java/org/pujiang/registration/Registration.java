@@ -16,6 +16,7 @@ import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.Petitioner;
 import org.pujiang.petition.PetitionerRepository;
+import org.pujiang.receptionday.ReceptionDays;
 import org.pujiang.routing.CaseRouting;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,11 @@ public class Registration {
 
 	private final ResponsibleUnitRepository units;
 
+	private final ReceptionDays receptionDays;
+
 	Registration(Validator validator, CaseRouting routing, PetitionerRepository petitioners,
 			PetitionCaseRepository cases, RepeatRegistrationRepository repeats, CaseNumbers caseNumbers,
-			Notices notices, ResponsibleUnitRepository units) {
+			Notices notices, ResponsibleUnitRepository units, ReceptionDays receptionDays) {
 		this.validator = validator;
 		this.routing = routing;
 		this.petitioners = petitioners;
@@ -54,6 +57,7 @@ public class Registration {
 		this.caseNumbers = caseNumbers;
 		this.notices = notices;
 		this.units = units;
+		this.receptionDays = receptionDays;
 	}
 
 	@Transactional
@@ -76,7 +80,7 @@ public class Registration {
 		}
 		PetitionCase petitionCase = this.cases.save(new PetitionCase(this.caseNumbers.next(), petitioner,
 				form.personsCount(), form.category(), form.summary(), form.request(), channel, accusedUnit,
-				registeredBy));
+				form.receptionDayId(), registeredBy));
 		this.notices.toPetitioner(petitionCase, NoticeKind.REGISTERED, "信访事项已登记：" + petitionCase.getCaseNumber(),
 				"您的信访事项已登记，案件编号 " + petitionCase.getCaseNumber() + "。可凭案件编号和登记的手机号查询办理进度。");
 		return new Registered(petitionCase, false);
@@ -93,6 +97,14 @@ public class Registration {
 		String accused = blankToNull(form.accusedUnit());
 		if (accused != null && !errors.containsKey("accusedUnit") && !this.units.existsById(accused)) {
 			errors.put("accusedUnit", "没有这个单位：" + accused);
+		}
+		if (form.receptionDayId() != null) {
+			try {
+				this.receptionDays.openForRegistration(form.receptionDayId(), "receptionDayId");
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.getFieldErrors());
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

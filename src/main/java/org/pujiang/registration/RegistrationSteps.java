@@ -31,7 +31,9 @@ class RegistrationSteps {
 				FormValues form = new FormValues(execution);
 				PetitionForm petition = new PetitionForm(form.text(PETITIONER_NAME), form.text(RESIDENT_ID),
 						form.text(PHONE), form.text(EMAIL), form.integer(PERSONS_COUNT), form.text(CATEGORY),
-						form.text(CHANNEL), form.text(SUMMARY), form.text(REQUEST), form.text(ACCUSED_UNIT));
+						form.text(CHANNEL), form.text(SUMMARY), form.text(REQUEST), form.text(ACCUSED_UNIT),
+						form.integer(RECEPTION_DAY_ID) == null ? null : form.integer(RECEPTION_DAY_ID).longValue());
+				execution.removeVariable(RECEPTION_DAY_ID);
 				execution.removeVariables(KEPT_OFF_THE_PROCESS);
 				Registered registered = registration.register(petition, (String) execution.getVariable(REGISTERED_BY));
 				petitionCase = registered.petitionCase();

@@ -14,6 +14,7 @@ import org.pujiang.handling.ResponsibleUnit;
 import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.receptionday.ReceptionDays;
 import org.pujiang.routing.CaseRouting.Route;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,7 @@ class RoutingSteps {
 	 */
 	@Bean
 	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ResponsibleUnitRepository units,
-			Handling handling, ObjectMapper json) {
+			Handling handling, ReceptionDays receptionDays, ObjectMapper json) {
 		return (execution) -> {
 			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
 			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
@@ -40,16 +41,35 @@ class RoutingSteps {
 				.filter((unit) -> !unit.equals(petitionCase.getAccusedUnit()))
 				.toList();
 			petitionCase.routed(route.room(), candidates, route.lawyerRequired());
+			boolean waitForDay = false;
+			if (petitionCase.getReceptionDayId() != null) {
+				waitForDay = receptionDays.seat(petitionCase, route.room());
+				execution.setVariable(RECEPTION_DAY_ID, petitionCase.getReceptionDayId());
+			}
+			execution.setVariable(WAIT_FOR_DAY, waitForDay);
 			List<Map<String, String>> options = units.findAllById(candidates)
 				.stream()
 				.map(RoutingSteps::option)
 				.toList();
 			execution.setVariable(CATEGORY, petitionCase.getCategory());
 			execution.setVariable(CATEGORY_NAME, route.categoryName());
-			execution.setVariable(ROOM, route.room());
+			execution.setVariable(ROOM, petitionCase.getRoom()
+					+ (petitionCase.getQueueNumber() == null ? "" : "，" + petitionCase.getQueueNumber() + "号"));
 			execution.setVariable(LAWYER_REQUIRED, route.lawyerRequired());
 			execution.setVariable(UNIT_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
 			execution.setVariable(DEFAULT_DEADLINE_DAYS, handling.defaultTerms(petitionCase.getCategory()).handlingDays());
+		};
+	}
+
+	/** Task_FallBackToOrdinary: the case's reception day was cancelled; it is received in ordinary reception. */
+	@Bean
+	JavaDelegate fallBackToOrdinary(PetitionCaseRepository cases, CaseRouting routing) {
+		return (execution) -> {
+			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
+			routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount()).ifPresent((route) -> {
+				petitionCase.leftReceptionDay(route.room());
+				execution.setVariable(ROOM, route.room());
+			});
 		};
 	}
 

@@ -49,6 +49,8 @@ class RoleAuthorizations implements ApplicationRunner {
 
 	private static final String ANY = "*";
 
+	private static final String RECEPTION_DAY = "ReceptionDay";
+
 	private final AuthorizationService authorizations;
 
 	private final ResponsibleUnitRepository units;
@@ -61,7 +63,7 @@ class RoleAuthorizations implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<String> tasklistUsers = new java.util.ArrayList<>(List.of(Roles.REGISTRAR, Roles.LEADER, Roles.LAWYER,
-				Roles.SUPERVISOR, Roles.RETURN_VISIT, Roles.MANAGER, Roles.UNIT));
+				Roles.SUPERVISOR, Roles.RETURN_VISIT, Roles.MANAGER, Roles.LOCALITY, Roles.UNIT));
 		this.units.findAll().stream().map(ResponsibleUnit::getCode).forEach(tasklistUsers::add);
 		for (String group : tasklistUsers) {
 			grant(group, APPLICATION, "tasklist", ACCESS);
@@ -71,6 +73,9 @@ class RoleAuthorizations implements ApplicationRunner {
 		}
 		grant(Roles.REGISTRAR, PROCESS_DEFINITION, PetitionCaseProcess.PROCESS_ID, READ, CREATE_INSTANCE);
 		grant(Roles.REGISTRAR, PROCESS_INSTANCE, ANY, CREATE);
+		grant(Roles.MANAGER, PROCESS_DEFINITION, RECEPTION_DAY, READ, CREATE_INSTANCE);
+		grant(Roles.MANAGER, PROCESS_INSTANCE, ANY, CREATE);
+		grant(Roles.LOCALITY, PROCESS_DEFINITION, RECEPTION_DAY, READ);
 
 		for (String reader : List.of(Roles.AUDITOR, Roles.MANAGER)) {
 			grant(reader, APPLICATION, "cockpit", ACCESS);
