@@ -10,6 +10,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -59,7 +60,7 @@ public class ReceptionDay {
 
 	private Instant plannedAt;
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "reception_room", joinColumns = @JoinColumn(name = "reception_day_id"))
 	@OrderColumn(name = "position")
 	private List<ReceptionRoom> rooms = new ArrayList<>();
