@@ -69,13 +69,13 @@ class RoleAuthorizations implements ApplicationRunner {
 			grant(group, APPLICATION, "tasklist", ACCESS);
 			grant(group, FILTER, ANY, READ);
 			grant(group, PROCESS_DEFINITION, PetitionCaseProcess.PROCESS_ID, READ);
+			grant(group, PROCESS_DEFINITION, RECEPTION_DAY, READ);
 			grant(group, DEPLOYMENT, ANY, READ);
 		}
 		grant(Roles.REGISTRAR, PROCESS_DEFINITION, PetitionCaseProcess.PROCESS_ID, READ, CREATE_INSTANCE);
 		grant(Roles.REGISTRAR, PROCESS_INSTANCE, ANY, CREATE);
 		grant(Roles.MANAGER, PROCESS_DEFINITION, RECEPTION_DAY, READ, CREATE_INSTANCE);
 		grant(Roles.MANAGER, PROCESS_INSTANCE, ANY, CREATE);
-		grant(Roles.LOCALITY, PROCESS_DEFINITION, RECEPTION_DAY, READ);
 
 		for (String reader : List.of(Roles.AUDITOR, Roles.MANAGER)) {
 			grant(reader, APPLICATION, "cockpit", ACCESS);
