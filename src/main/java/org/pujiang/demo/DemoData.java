@@ -6,13 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.pujiang.Roles;
-import org.pujiang.petition.Actors;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.registration.ResidentIdValidator;
 import org.slf4j.Logger;
@@ -36,17 +30,11 @@ class DemoData implements ApplicationRunner {
 
 	private final PetitionCaseRepository cases;
 
-	private final RuntimeService runtime;
+	private final Desk desk;
 
-	private final TaskService tasks;
-
-	private final IdentityService identities;
-
-	DemoData(PetitionCaseRepository cases, RuntimeService runtime, TaskService tasks, IdentityService identities) {
+	DemoData(PetitionCaseRepository cases, Desk desk) {
 		this.cases = cases;
-		this.runtime = runtime;
-		this.tasks = tasks;
-		this.identities = identities;
+		this.desk = desk;
 	}
 
 	@Override
@@ -110,32 +98,12 @@ class DemoData implements ApplicationRunner {
 		form.put(CHANNEL, channel);
 		form.put(SUMMARY, summary);
 		form.put(REQUEST, request);
-		Actors.authenticate(this.identities, Roles.REGISTRAR);
-		try {
-			ProcessInstance instance = this.runtime.startProcessInstanceByKey(PROCESS_ID, form);
-			return instance.getId();
-		}
-		finally {
-			this.identities.clearAuthentication();
-		}
+		return this.desk.register(Roles.REGISTRAR, form).getId();
 	}
 
-	/** Claims and completes the task as the given user, the way a person in Tasklist would. */
 	private void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceId(processInstanceId)
-			.taskDefinitionKey(taskKey)
-			.taskCandidateGroup(user.startsWith("unit-") ? user : candidateGroup(taskKey))
-			.list()
-			.get(0);
-		Actors.authenticate(this.identities, user);
-		try {
-			this.tasks.claim(task.getId(), user);
-			this.tasks.complete(task.getId(), variables);
-		}
-		finally {
-			this.identities.clearAuthentication();
-		}
+		this.desk.complete(processInstanceId, taskKey, user.startsWith("unit-") ? user : candidateGroup(taskKey), user,
+				variables);
 	}
 
 	private static String candidateGroup(String taskKey) {

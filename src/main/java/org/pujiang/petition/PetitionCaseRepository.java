@@ -16,6 +16,8 @@ public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long
 
 	List<PetitionCase> findByReceptionDayId(Long receptionDayId);
 
+	Optional<PetitionCase> findByProcessInstanceId(String processInstanceId);
+
 	@Query("select coalesce(max(c.queueNumber), 0) from PetitionCase c where c.receptionDayId = :day and c.room = :room")
 	int maxQueueNumber(Long day, String room);
 

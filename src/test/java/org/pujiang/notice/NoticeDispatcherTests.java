@@ -54,8 +54,8 @@ class NoticeDispatcherTests {
 					"citizen@example.org");
 		assertThat(pending).allSatisfy((n) -> assertThat(n.getSentAt()).isNull());
 
-		this.dispatcher.dispatchPending();
-		this.dispatcher.dispatchPending();
+		dispatchAll();
+		assertThat(this.dispatcher.dispatchPending()).isZero();
 
 		List<MimeMessage> sent = messagesAbout(petitionCase.getCaseNumber());
 		assertThat(sent).hasSize(4);
@@ -74,12 +74,19 @@ class NoticeDispatcherTests {
 		Notice broken = this.notices.save(new Notice(null, NoticeKind.REMINDER, NoticeChannel.EMAIL, "no address at all",
 				"无法投递", "正文"));
 		for (int attempt = 1; attempt <= 6; attempt++) {
-			this.dispatcher.dispatchPending();
+			dispatchAll();
 		}
 		Notice failed = this.notices.findById(broken.getId()).orElseThrow();
 		assertThat(failed.getSentAt()).isNull();
 		assertThat(failed.getAttempts()).isEqualTo(5);
 		assertThat(failed.getLastError()).isNotBlank();
+	}
+
+	/** The outbox holds what earlier tests left too; each call sends one batch. */
+	private void dispatchAll() {
+		for (int batch = 0; batch < 1000 && this.dispatcher.dispatchPending() > 0; batch++) {
+			// next batch
+		}
 	}
 
 	private static List<MimeMessage> messagesAbout(String caseNumber) {

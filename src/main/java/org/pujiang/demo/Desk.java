@@ -1,0 +1,108 @@
+package org.pujiang.demo;
+
+import static org.pujiang.petition.PetitionCaseProcess.PROCESS_ID;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.pujiang.petition.Actors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works cases for the demo and the replay the way staff do in Tasklist: as a named user with the user's groups,
+ * claiming each task and submitting its form; and runs the engine's due jobs when the replay moves the clock.
+ */
+@Component
+class Desk {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identities;
+
+	private final ManagementService management;
+
+	Desk(RuntimeService runtime, TaskService tasks, IdentityService identities, ManagementService management) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identities = identities;
+		this.management = management;
+	}
+
+	ProcessInstance start(String processKey, String user, Map<String, Object> variables) {
+		Actors.authenticate(this.identities, user);
+		try {
+			return this.runtime.startProcessInstanceByKey(processKey, variables);
+		}
+		finally {
+			this.identities.clearAuthentication();
+		}
+	}
+
+	ProcessInstance register(String registrar, Map<String, Object> form) {
+		return start(PROCESS_ID, registrar, form);
+	}
+
+	Object variable(String processInstanceId, String name) {
+		return this.runtime.getVariable(processInstanceId, name);
+	}
+
+	boolean isActive(String processInstanceId) {
+		return this.runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+	}
+
+	/** Whether the process instance has an open task of that kind for the group. */
+	boolean has(String processInstanceId, String taskKey, String group) {
+		return !open(processInstanceId, taskKey, group).isEmpty();
+	}
+
+	/** Claims and completes the task as the user, who belongs to the task's candidate group. */
+	void complete(String processInstanceId, String taskKey, String group, String user, Map<String, Object> form) {
+		Task task = open(processInstanceId, taskKey, group).get(0);
+		Actors.authenticate(this.identities, user);
+		try {
+			if (task.getAssignee() == null) {
+				this.tasks.claim(task.getId(), user);
+			}
+			this.tasks.complete(task.getId(), form);
+		}
+		finally {
+			this.identities.clearAuthentication();
+		}
+	}
+
+	void complete(String processInstanceId, String taskKey, String user, Map<String, Object> form) {
+		complete(processInstanceId, taskKey, user, user, form);
+	}
+
+	/** Executes every job that is due at the engine's current time, including those that executing creates. */
+	int runDueJobs() {
+		int executed = 0;
+		List<Job> due;
+		while (!(due = this.management.createJobQuery().executable().list()).isEmpty()) {
+			for (Job job : due) {
+				this.management.executeJob(job.getId());
+				executed++;
+			}
+		}
+		return executed;
+	}
+
+	private List<Task> open(String processInstanceId, String taskKey, String group) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.taskCandidateGroup(group)
+			.includeAssignedTasks()
+			.list();
+	}
+
+}

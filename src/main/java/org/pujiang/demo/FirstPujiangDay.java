@@ -1,0 +1,383 @@
+package org.pujiang.demo;
+
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.pujiang.Roles;
+import org.pujiang.handling.Assignment;
+import org.pujiang.handling.Handling;
+import org.pujiang.petition.BusinessClock;
+import org.pujiang.petition.Outcome;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.receptionday.DayReport;
+import org.pujiang.receptionday.DayReports;
+import org.pujiang.receptionday.ReceptionDays;
+import org.pujiang.registration.ResidentIdValidator;
+import org.pujiang.routing.Categories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays the first Pujiang reception day, 18 September 2003, on the engine with simulated time: announced 10
+ * days ahead and again 3 days ahead, 429 pre-registered batches and 7 walk-ins (436 batches, 667 person-visits) in
+ * 14 rooms, 91 solved on the spot, 324 assigned and 21 definitive answers; then the follow-up day by day —
+ * reports in time and late, supervision, extensions, reports sent back, return visits with a satisfaction mix —
+ * until every case is closed and the final report is made. Every figure it prints is counted from what it stored.
+ */
+@Component
+@Profile("replay")
+@Order(3)
+class FirstPujiangDay implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(FirstPujiangDay.class);
+
+	static final ZonedDateTime PLANNED = ZonedDateTime.of(2003, 9, 8, 8, 30, 0, 0, BusinessClock.ZONE);
+
+	static final ZonedDateTime DAY = ZonedDateTime.of(2003, 9, 18, 9, 0, 0, 0, BusinessClock.ZONE);
+
+	static final int PRE_REGISTERED = 429;
+
+	static final int WALK_INS = 7;
+
+	static final int PERSON_VISITS = 667;
+
+	static final int SOLVED_ON_THE_SPOT = 91;
+
+	static final int ASSIGNED = 324;
+
+	static final int DEFINITIVE_ANSWERS = 21;
+
+	/** How often each category came, roughly as the seeds report: land, demolition and restructuring first. */
+	private static final Map<String, Integer> WEIGHTS = Map.ofEntries(Map.entry("LAND_REQUISITION", 14),
+			Map.entry("DEMOLITION", 10), Map.entry("ENTERPRISE_RESTRUCTURING", 8), Map.entry("LABOUR_WAGES", 8),
+			Map.entry("SOCIAL_SECURITY", 7), Map.entry("ROADS_TRANSPORT", 6), Map.entry("WATER_RESERVOIRS", 5),
+			Map.entry("ENVIRONMENT", 6), Map.entry("RURAL_AFFAIRS", 7), Map.entry("URBAN_CONSTRUCTION", 6),
+			Map.entry("EDUCATION_HEALTH", 5), Map.entry("CIVIL_AFFAIRS", 5), Map.entry("LAW_RELATED", 6),
+			Map.entry("ACCUSATION", 3));
+
+	private static final String[] SURNAMES = { "张", "王", "李", "赵", "陈", "刘", "杨", "黄", "吴", "周", "徐", "孙", "朱", "胡",
+			"郑", "何", "楼", "傅", "蒋", "方" };
+
+	private static final String[] GIVEN = { "建国", "秀英", "国华", "美兰", "志强", "桂芳", "卫东", "丽娟", "海明", "春花", "永福",
+			"小平", "金龙", "雪梅", "根土", "菊仙" };
+
+	private final Desk desk;
+
+	private final ReceptionDays days;
+
+	private final DayReports reports;
+
+	private final PetitionCaseRepository cases;
+
+	private final Handling handling;
+
+	private final Categories categories;
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	/** Per case (by process instance): its place in the day, and what happens to it afterwards. */
+	private final Map<String, Integer> index = new HashMap<>();
+
+	private final Map<String, Instant> answeredAt = new HashMap<>();
+
+	private final Set<String> sentBack = new HashSet<>();
+
+	private final Set<String> extensionRequested = new HashSet<>();
+
+	private final Set<String> visitedOnce = new HashSet<>();
+
+	private List<Outcome> outcomes;
+
+	FirstPujiangDay(Desk desk, ReceptionDays days, DayReports reports, PetitionCaseRepository cases, Handling handling,
+			Categories categories, TaskService tasks, HistoryService history) {
+		this.desk = desk;
+		this.days = days;
+		this.reports = reports;
+		this.cases = cases;
+		this.handling = handling;
+		this.categories = categories;
+		this.tasks = tasks;
+		this.history = history;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		boolean replayed = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKeyLike("RD-%")
+			.startedBefore(Date.from(DAY.plusDays(1).toInstant()))
+			.count() > 0;
+		if (replayed) {
+			log.info("The first Pujiang day was replayed before; not again.");
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			Long dayId = replay();
+			double seconds = (System.nanoTime() - started) / 1e9;
+			String report = "\n== 2003-09-18 浦江县领导下访接待日：当日统计 ==\n" + this.reports.describe(dayId, DayReport.Kind.DAY)
+					+ "\n== 终结报告 ==\n" + this.reports.describe(dayId, DayReport.Kind.FINAL)
+					+ String.format("重放用时 %.1f 秒%n", seconds);
+			System.out.println(report);
+			log.info("First Pujiang day replayed in {} s", String.format("%.1f", seconds));
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	Long replay() {
+		clock(PLANNED.toInstant());
+		ProcessInstance day = this.desk.start("ReceptionDay", Roles.MANAGER, plan());
+		Long dayId = (Long) this.desk.variable(day.getId(), "receptionDayId");
+		List<Integer> persons = persons();
+		List<String> categories = categories();
+		this.outcomes = outcomes();
+
+		// Ten days of pre-registration; the reminder announcement goes out on the way.
+		Duration registrationWindow = Duration.between(PLANNED, DAY.minusHours(15));
+		for (int i = 0; i < PRE_REGISTERED; i++) {
+			clock(PLANNED.toInstant().plusSeconds(60).plus(registrationWindow.multipliedBy(i).dividedBy(PRE_REGISTERED)));
+			this.desk.runDueJobs();
+			if (i == 40) {
+				this.desk.complete(day.getId(), "Task_PreVisitInvestigation", Roles.LOCALITY,
+						Map.of("investigationNotes", "全县逐村摸排，已知信访案件逐件建档", "knownCases", 120));
+			}
+			register(i, dayId, persons.get(i), categories.get(i), "PRE_REGISTRATION");
+		}
+
+		// The day: it opens at 9, walk-ins are registered at the venue, every batch is received.
+		clock(DAY.toInstant());
+		this.desk.runDueJobs();
+		for (int i = PRE_REGISTERED; i < PRE_REGISTERED + WALK_INS; i++) {
+			clock(DAY.toInstant().plus(Duration.ofMinutes(5L * (i - PRE_REGISTERED))));
+			register(i, dayId, persons.get(i), categories.get(i), "WALK_IN");
+		}
+		List<String> received = new ArrayList<>(this.index.keySet());
+		received.sort((a, b) -> this.index.get(a) - this.index.get(b));
+		for (String instance : received) {
+			int i = this.index.get(instance);
+			clock(DAY.toInstant().plus(Duration.ofMinutes(40)).plus(Duration.ofSeconds(60L * i)));
+			receive(instance, i);
+		}
+		clock(DAY.plusHours(9).toInstant());
+		this.desk.runDueJobs();
+
+		// Follow-up, day by day, until every case is closed and the final report is made.
+		ZonedDateTime today = DAY.plusDays(1).withHour(10);
+		for (int n = 0; n < 400 && this.desk.isActive(day.getId()); n++, today = today.plusDays(1)) {
+			clock(today.toInstant());
+			this.desk.runDueJobs();
+			followUp(today.toInstant());
+		}
+		return dayId;
+	}
+
+	private void register(int i, Long dayId, int persons, String category, String channel) {
+		String first17 = String.format("330726%04d%02d%02d%03d", 1930 + i % 55, 1 + i % 12, 1 + i % 28, i % 1000);
+		Map<String, Object> form = new HashMap<>();
+		form.put(PETITIONER_NAME, SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length]);
+		form.put(RESIDENT_ID, first17 + ResidentIdValidator.checkCharacter(first17));
+		form.put(PHONE, String.format("138%08d", 20030000 + i));
+		form.put(PERSONS_COUNT, persons);
+		form.put(CATEGORY, category);
+		form.put(CHANNEL, channel);
+		form.put(SUMMARY, "第" + (i + 1) + "批：" + name(category) + "问题");
+		form.put(REQUEST, "请求领导协调解决" + name(category) + "问题");
+		form.put(RECEPTION_DAY_ID, dayId);
+		ProcessInstance instance = this.desk.register(Roles.REGISTRAR, form);
+		this.index.put(instance.getId(), i);
+	}
+
+	private void receive(String instance, int i) {
+		if (this.desk.has(instance, GIVE_LEGAL_OPINION, Roles.LAWYER)) {
+			this.desk.complete(instance, GIVE_LEGAL_OPINION, Roles.LAWYER, Map.of(LEGAL_OPINION, "依法依规提出处理意见"));
+		}
+		PetitionCase petitionCase = caseOf(instance);
+		Outcome outcome = this.outcomes.get(i);
+		Map<String, Object> form = new HashMap<>();
+		form.put(RECEPTION_NOTES, "听取" + petitionCase.getPersonsCount() + "人反映" + name(petitionCase.getCategory()) + "问题");
+		form.put(OUTCOME, outcome.name());
+		if (outcome == Outcome.SOLVED_ON_THE_SPOT) {
+			form.put(DECISION, "当场拍板解决");
+		}
+		if (outcome == Outcome.ASSIGNED) {
+			List<String> candidates = petitionCase.unitCandidateCodes();
+			form.put(ASSIGNED_UNITS, i % 9 == 0 && candidates.size() > 1 ? candidates : candidates.subList(0, 1));
+			form.put(RESPONSIBLE_PERSON, "责任单位主要负责人");
+		}
+		this.desk.complete(instance, RECEIVE_PETITIONER, Roles.LEADER, form);
+	}
+
+	/** Everything staff do on one day of the follow-up. */
+	private void followUp(Instant today) {
+		Set<String> ours = this.index.keySet();
+		for (Task task : this.tasks.createTaskQuery().processDefinitionKey(PROCESS_ID).active().list()) {
+			String instance = task.getProcessInstanceId();
+			if (!ours.contains(instance)) {
+				continue;
+			}
+			int i = this.index.get(instance);
+			Random plan = new Random(2003L * 1000 + i);
+			switch (task.getTaskDefinitionKey()) {
+				case HANDLE_CASE -> handle(task, instance, i, plan, today);
+				case REVIEW_EXTENSION -> this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+						Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "情况复杂，同意延期"));
+				case SUPERVISE -> this.desk.complete(instance, SUPERVISE, Roles.SUPERVISOR,
+						Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "已督促责任单位限期报结"));
+				case VERIFY_REPORT -> verify(instance, i);
+				case DRAFT_ANSWER -> this.desk.complete(instance, DRAFT_ANSWER, caseOf(instance).isLawyerRequired()
+						? Roles.LAWYER : Roles.REGISTRAR, Map.of(ANSWER_FORM, "EXPLAINED", ANSWER_TEXT,
+								"诉求虽有一定合理性，但缺乏政策依据，已向信访人解释清楚", ANSWER_BASIS, "《信访条例》及相关政策规定"));
+				case APPROVE_ANSWER -> this.desk.complete(instance, APPROVE_ANSWER, Roles.LEADER,
+						Map.of(ANSWER_APPROVAL, "APPROVED"));
+				case RETURN_VISIT -> visit(instance, i, plan, today);
+				case RECEIVE_PETITIONER -> receive(instance, i);
+				default -> {
+				}
+			}
+		}
+	}
+
+	/** Most units report well within the term; some late (supervised), some after an extension. */
+	private void handle(Task task, String instance, int i, Random plan, Instant today) {
+		String unit = (String) this.tasks.getVariable(task.getId(), UNIT);
+		Assignment assignment = this.handling.assignment(caseOf(instance).getId(), unit);
+		Duration term = Duration.between(assignment.getAssignedAt(), assignment.getDeadline());
+		int kind = plan.nextInt(100);
+		Instant reportAt;
+		if (kind < 5 && assignment.getHandlingRound() == 1) {
+			String key = instance + unit;
+			if (!this.extensionRequested.contains(key) && !today.isBefore(assignment.getDeadline().minus(Duration.ofDays(5)))) {
+				this.extensionRequested.add(key);
+				this.desk.complete(instance, HANDLE_CASE, unit, Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 15,
+						EXTENSION_REASON, "涉及多个部门，需联合会商"));
+				return;
+			}
+			reportAt = assignment.getDeadline().minus(Duration.ofDays(3));
+		}
+		else if (kind < 15) {
+			reportAt = assignment.getDeadline().plus(Duration.ofDays(2 + plan.nextInt(7)));
+		}
+		else {
+			reportAt = assignment.getAssignedAt().plus(term.multipliedBy(20 + plan.nextInt(60)).dividedBy(100));
+		}
+		if (assignment.getSentBackReason() != null) {
+			reportAt = assignment.getReportedAt().plus(Duration.ofDays(5));
+		}
+		if (!today.isBefore(reportAt)) {
+			this.desk.complete(instance, HANDLE_CASE, unit, Map.of(HANDLING_ACTION, "REPORT", HANDLING_REPORT,
+					"已调查核实并依法依规处理，处理结果已书面答复信访人"));
+		}
+	}
+
+	private void verify(String instance, int i) {
+		if (i % 25 == 3 && this.sentBack.add(instance)) {
+			this.desk.complete(instance, VERIFY_REPORT, Roles.REGISTRAR,
+					Map.of(VERIFICATION, "SENT_BACK", SENT_BACK_REASON, "答复未说明政策依据，请补充"));
+			return;
+		}
+		this.desk.complete(instance, VERIFY_REPORT, Roles.REGISTRAR, Map.of(VERIFICATION, "ACCEPTED"));
+	}
+
+	/** Three days after the answer; most are satisfied, a few are not the first time. */
+	private void visit(String instance, int i, Random plan, Instant today) {
+		Instant answered = this.answeredAt.computeIfAbsent(instance, (k) -> today);
+		if (today.isBefore(answered.plus(Duration.ofDays(3)))) {
+			return;
+		}
+		int mood = plan.nextInt(100);
+		boolean first = this.visitedOnce.add(instance);
+		String satisfaction = first && mood < 6 ? "DISSATISFIED" : mood % 7 == 0 ? "BASICALLY_SATISFIED" : "SATISFIED";
+		this.desk.complete(instance, RETURN_VISIT, Roles.RETURN_VISIT, Map.of(RETURN_VISIT_METHOD, i % 4 == 0 ? "VISIT" : "PHONE",
+				SATISFACTION, satisfaction, RETURN_VISIT_COMMENT, "DISSATISFIED".equals(satisfaction) ? "问题没有彻底解决" : "对处理结果认可"));
+		this.answeredAt.remove(instance);
+	}
+
+	private Map<String, Object> plan() {
+		Map<String, Object> plan = new HashMap<>();
+		plan.put("leaderName", "省委主要领导");
+		plan.put("county", "浦江县");
+		plan.put("venue", "浦江中学");
+		plan.put("startsAt", "2003-09-18 09:00");
+		plan.put("endsAt", "2003-09-18 18:00");
+		plan.put("channels", List.of("NEWSPAPER", "RADIO", "TV"));
+		plan.put("rooms", "");
+		plan.put("departments", "省级15个部门，金华市、浦江县领导");
+		plan.put("lawyers", "陪访律师4名");
+		return plan;
+	}
+
+	/** 436 batches whose head count adds up to 667, a few of them collective visits. */
+	static List<Integer> persons() {
+		int batches = PRE_REGISTERED + WALK_INS;
+		List<Integer> persons = new ArrayList<>(Collections.nCopies(batches, 1));
+		int extra = PERSON_VISITS - batches;
+		for (int i = 0; extra > 0; i = (i + 7) % batches) {
+			int add = i % 35 == 0 ? Math.min(6, extra) : 1;
+			persons.set(i, persons.get(i) + add);
+			extra -= add;
+		}
+		return persons;
+	}
+
+	static List<Outcome> outcomes() {
+		List<Outcome> outcomes = new ArrayList<>();
+		outcomes.addAll(Collections.nCopies(SOLVED_ON_THE_SPOT, Outcome.SOLVED_ON_THE_SPOT));
+		outcomes.addAll(Collections.nCopies(ASSIGNED, Outcome.ASSIGNED));
+		outcomes.addAll(Collections.nCopies(DEFINITIVE_ANSWERS, Outcome.DEFINITIVE_ANSWER));
+		Collections.shuffle(outcomes, new Random(20030918L));
+		return outcomes;
+	}
+
+	private List<String> categories() {
+		List<String> pool = new ArrayList<>();
+		WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+			.forEach((e) -> pool.addAll(Collections.nCopies(e.getValue(), e.getKey())));
+		Collections.shuffle(pool, new Random(2003L));
+		List<String> categories = new ArrayList<>();
+		for (int i = 0; i < PRE_REGISTERED + WALK_INS; i++) {
+			categories.add(pool.get(i % pool.size()));
+		}
+		return categories;
+	}
+
+	private String name(String category) {
+		return this.categories.all().stream().filter((c) -> c.code().equals(category)).findFirst()
+			.map(Categories.Category::name).orElse(category);
+	}
+
+	private PetitionCase caseOf(String instance) {
+		return this.cases.findByProcessInstanceId(instance).orElseThrow();
+	}
+
+	private static void clock(Instant instant) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+
+}
