@@ -34,6 +34,7 @@ create table announcement (
     kind             varchar(20)   not null,
     channel          varchar(20)   not null,
     text             varchar(2000) not null,
+    published_by     varchar(64),
     published_at     timestamp(6) with time zone not null
 );
 create index announcement_day on announcement (reception_day_id);

@@ -33,16 +33,19 @@ public class Announcement {
 
 	private String text;
 
+	private String publishedBy;
+
 	private Instant publishedAt;
 
 	protected Announcement() {
 	}
 
-	Announcement(Long receptionDayId, Kind kind, String channel, String text) {
+	Announcement(Long receptionDayId, Kind kind, String channel, String text, String publishedBy) {
 		this.receptionDayId = receptionDayId;
 		this.kind = kind;
 		this.channel = channel;
 		this.text = text;
+		this.publishedBy = publishedBy;
 		this.publishedAt = BusinessClock.now();
 	}
 
@@ -56,6 +59,10 @@ public class Announcement {
 
 	public String getText() {
 		return this.text;
+	}
+
+	public String getPublishedBy() {
+		return this.publishedBy;
 	}
 
 	public Instant getPublishedAt() {

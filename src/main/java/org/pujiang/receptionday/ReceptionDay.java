@@ -189,6 +189,10 @@ public class ReceptionDay {
 		return this.processInstanceId;
 	}
 
+	public String getPlannedBy() {
+		return this.plannedBy;
+	}
+
 	public List<ReceptionRoom> getRooms() {
 		return List.copyOf(this.rooms);
 	}

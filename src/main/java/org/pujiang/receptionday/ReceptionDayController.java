@@ -67,7 +67,8 @@ class ReceptionDayController {
 		return new DayRecord(day.getId(), day.name(), day.getStatus(), day.getStartsAt(), day.getEndsAt(), day.getRooms(),
 				this.announcements.findByReceptionDayIdOrderById(id)
 					.stream()
-					.map((a) -> new Published(a.getKind().name(), a.getChannel(), a.getText(), a.getPublishedAt()))
+					.map((a) -> new Published(a.getKind().name(), a.getChannel(), a.getText(), a.getPublishedBy(),
+							a.getPublishedAt()))
 					.toList(),
 				this.reports.reports(id).stream().map(this::report).toList());
 	}
@@ -89,7 +90,7 @@ class ReceptionDayController {
 			List<ReceptionRoom> rooms, List<Published> announcements, List<Report> reports) {
 	}
 
-	record Published(String kind, String channel, String text, Instant publishedAt) {
+	record Published(String kind, String channel, String text, String publishedBy, Instant publishedAt) {
 	}
 
 	record Report(String kind, Instant createdAt, JsonNode figures) {

@@ -3,6 +3,7 @@ package org.pujiang.receptionday;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pujiang.petition.Actors;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.receptionday.ReceptionDays.DayPlan;
@@ -42,13 +43,13 @@ class ReceptionDaySteps {
 	/** Task_Announce: the announcement, at least 10 days ahead; pre-registration opens. */
 	@Bean
 	JavaDelegate announceDay(ReceptionDays days) {
-		return (execution) -> days.announce(dayId(execution), Announcement.Kind.ANNOUNCEMENT);
+		return (execution) -> days.announce(dayId(execution), Announcement.Kind.ANNOUNCEMENT, Actors.of(execution));
 	}
 
 	/** Task_AnnounceReminder: the reminder announcement, 3 days ahead. */
 	@Bean
 	JavaDelegate announceReminder(ReceptionDays days) {
-		return (execution) -> days.announce(dayId(execution), Announcement.Kind.REMINDER);
+		return (execution) -> days.announce(dayId(execution), Announcement.Kind.REMINDER, Actors.of(execution));
 	}
 
 	/** Task_PreVisitInvestigation, on complete. */
@@ -94,7 +95,8 @@ class ReceptionDaySteps {
 	/** Task_CancelDay: cancellation announced; registered cases fall back to ordinary reception. */
 	@Bean
 	JavaDelegate cancelDay(ReceptionDays days) {
-		return (execution) -> days.cancel(dayId(execution), new FormValues(execution).text("adjustmentReason"));
+		return (execution) -> days.cancel(dayId(execution), new FormValues(execution).text("adjustmentReason"),
+				Actors.of(execution));
 	}
 
 	/** Task_OpenDay: the day begins; the cases waiting for it go to reception. */

@@ -129,9 +129,12 @@ public class ReceptionDays {
 		this.days.require(dayId).startedAs(processInstanceId);
 	}
 
-	/** Publishes the day on each chosen channel (an announcement record and an outbox notice each). */
+	/**
+	 * Publishes the day on each chosen channel (an announcement record and an outbox notice each), in the name of
+	 * the manager who acted, or of the day's planner when a timer publishes it.
+	 */
 	@Transactional
-	public void announce(Long dayId, Announcement.Kind kind) {
+	public void announce(Long dayId, Announcement.Kind kind, String by) {
 		ReceptionDay day = this.days.require(dayId);
 		String text = switch (kind) {
 			case ANNOUNCEMENT -> (day.getPostponements() > 0 ? "【改期公告】" : "【公告】") + day.getLeaderName() + "将于"
@@ -143,7 +146,7 @@ public class ReceptionDays {
 					+ day.getVenue() + "的领导接访日取消，已登记的信访事项转入日常接访办理。";
 		};
 		for (String channel : day.getChannels()) {
-			this.announcements.save(new Announcement(dayId, kind, channel, text));
+			this.announcements.save(new Announcement(dayId, kind, channel, text, by != null ? by : day.getPlannedBy()));
 			this.notices.toAnnouncementDesk(dayId, channel, "接访日 RD-" + dayId + " " + kind.name(), text);
 		}
 		day.announced();
@@ -179,8 +182,8 @@ public class ReceptionDays {
 	}
 
 	@Transactional
-	public void cancel(Long dayId, String reason) {
-		announce(dayId, Announcement.Kind.CANCELLATION);
+	public void cancel(Long dayId, String reason, String by) {
+		announce(dayId, Announcement.Kind.CANCELLATION, by);
 		ReceptionDay day = this.days.require(dayId);
 		day.cancel();
 		for (PetitionCase petitionCase : registeredFor(dayId)) {

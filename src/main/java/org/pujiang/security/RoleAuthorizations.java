@@ -74,6 +74,9 @@ class RoleAuthorizations implements ApplicationRunner {
 		}
 		grant(Roles.REGISTRAR, PROCESS_DEFINITION, PetitionCaseProcess.PROCESS_ID, READ, CREATE_INSTANCE);
 		grant(Roles.REGISTRAR, PROCESS_INSTANCE, ANY, CREATE);
+		// The locality prepares a day's known cases and may pre-register them.
+		grant(Roles.LOCALITY, PROCESS_DEFINITION, PetitionCaseProcess.PROCESS_ID, READ, CREATE_INSTANCE);
+		grant(Roles.LOCALITY, PROCESS_INSTANCE, ANY, CREATE);
 		grant(Roles.MANAGER, PROCESS_DEFINITION, RECEPTION_DAY, READ, CREATE_INSTANCE);
 		grant(Roles.MANAGER, PROCESS_INSTANCE, ANY, CREATE);
 

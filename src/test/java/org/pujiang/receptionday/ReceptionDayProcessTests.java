@@ -86,6 +86,10 @@ class ReceptionDayProcessTests {
 		assertThat(planned.getStatus()).isEqualTo(ReceptionDayStatus.ANNOUNCED);
 		assertThat(planned.getRooms()).hasSize(14);
 		assertThat(kinds(planned)).containsExactly("ANNOUNCEMENT:NEWSPAPER", "ANNOUNCEMENT:WEB");
+		assertThat(this.announcements.findByReceptionDayIdOrderById(planned.getId())).allSatisfy((a) -> {
+			assertThat(a.getPublishedBy()).isEqualTo(Roles.MANAGER);
+			assertThat(a.getText()).contains("浦江中学").contains("预登记");
+		});
 		assertThat(this.notices.findByReceptionDayIdOrderById(planned.getId())).extracting(Notice::getRecipient)
 			.containsExactly("newspaper@pujiang.local", "web@pujiang.local");
 		assertThat(this.desk.timer(day, "TimerEvent_ReminderDue").getDuedate().toInstant())
