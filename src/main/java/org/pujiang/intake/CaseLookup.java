@@ -13,9 +13,9 @@ import org.pujiang.handling.Assignment;
 import org.pujiang.handling.AssignmentStatus;
 import org.pujiang.handling.Handling;
 import org.pujiang.petition.CaseStatus;
-import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.returnvisit.Answers;
 import org.pujiang.routing.CaseRouting;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +32,14 @@ class CaseLookup {
 
 	private final CaseRouting routing;
 
-	CaseLookup(PetitionCaseRepository cases, Handling handling, TaskService tasks, CaseRouting routing) {
+	private final Answers answers;
+
+	CaseLookup(PetitionCaseRepository cases, Handling handling, TaskService tasks, CaseRouting routing, Answers answers) {
 		this.cases = cases;
 		this.handling = handling;
 		this.tasks = tasks;
 		this.routing = routing;
+		this.answers = answers;
 	}
 
 	/** Empty when there is no such case or the phone is not the one it was registered with. */
@@ -68,17 +71,7 @@ class CaseLookup {
 				petitionCase.getStatus(), petitionCase.getStatus().label(), step == null || step.isEmpty() ? null : step,
 				petitionCase.getRegisteredAt(), deadline,
 				petitionCase.getOutcome() == null ? null : petitionCase.getOutcome().label(),
-				answered ? answer(petitionCase, assignments) : null, petitionCase.getClosedAt());
-	}
-
-	private static String answer(PetitionCase petitionCase, List<Assignment> assignments) {
-		if (petitionCase.getOutcome() == Outcome.SOLVED_ON_THE_SPOT) {
-			return petitionCase.getDecision();
-		}
-		if (petitionCase.getOutcome() == Outcome.DEFINITIVE_ANSWER) {
-			return petitionCase.getAnswerText() + "\n依据：" + petitionCase.getAnswerBasis();
-		}
-		return assignments.stream().map(Assignment::getReport).collect(Collectors.joining("\n"));
+				answered ? this.answers.of(petitionCase) : null, petitionCase.getClosedAt());
 	}
 
 	@Schema(description = "案件办理进度")

@@ -2,12 +2,9 @@ package org.pujiang.returnvisit;
 
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
-import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pujiang.handling.Handling;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
 import org.pujiang.petition.Actors;
@@ -25,17 +22,10 @@ class ClosureSteps {
 
 	/** Task_NotifyAnswer: the petitioner is told the result, whichever way it was reached. */
 	@Bean
-	JavaDelegate notifyAnswer(PetitionCaseRepository cases, Handling handling, Notices notices) {
+	JavaDelegate notifyAnswer(PetitionCaseRepository cases, Answers answers, Notices notices) {
 		return (execution) -> {
 			PetitionCase petitionCase = petitionCase(cases, execution);
-			String result = switch (petitionCase.getOutcome()) {
-				case SOLVED_ON_THE_SPOT -> "当场解决：" + petitionCase.getDecision();
-				case ASSIGNED -> handling.assignments(petitionCase.getId())
-					.stream()
-					.map((a) -> a.getUnit().getName() + "：" + a.getReport())
-					.collect(Collectors.joining("\n"));
-				case DEFINITIVE_ANSWER -> petitionCase.getAnswerText() + "\n依据：" + petitionCase.getAnswerBasis();
-			};
+			String result = answers.of(petitionCase);
 			petitionCase.answered();
 			execution.setVariable(RESULT_SUMMARY, result);
 			execution.setVariable(RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
