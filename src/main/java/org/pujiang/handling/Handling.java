@@ -183,12 +183,12 @@ public class Handling {
 		}
 	}
 
-	/** Sends the reminder once per deadline, to the unit and the leader who owns the case. */
+	/** Sends the reminder once per deadline, to the unit and the leader who owns the case; true if it was sent. */
 	@Transactional
-	public void remind(Long caseId, String unit) {
+	public boolean remind(Long caseId, String unit) {
 		Assignment assignment = assignment(caseId, unit);
 		if (!assignment.remind()) {
-			return;
+			return false;
 		}
 		PetitionCase petitionCase = assignment.getPetitionCase();
 		String text = "案件 " + petitionCase.getCaseNumber() + " 的办理期限 " + BusinessClock.date(assignment.getDeadline())
@@ -196,6 +196,7 @@ public class Handling {
 		this.notices.toUnit(petitionCase, assignment.getUnit().getEmail(), NoticeKind.REMINDER,
 				"催办：" + petitionCase.getCaseNumber(), text);
 		this.notices.toLeader(petitionCase, NoticeKind.REMINDER, "催办：" + petitionCase.getCaseNumber(), text);
+		return true;
 	}
 
 	/** The deadline passed: the supervision office takes it up and the owning leader is told; the unit keeps it. */

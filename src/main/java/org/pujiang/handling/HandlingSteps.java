@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pujiang.Roles;
+import org.pujiang.audit.CaseEvents;
 import org.pujiang.petition.Actors;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.FormValues;
@@ -21,13 +22,15 @@ class HandlingSteps {
 
 	/** Task_AssignCase: the units, responsible person and deadline the leader chose. */
 	@Bean
-	JavaDelegate assignCase(Handling handling, CaseAccess access) {
+	JavaDelegate assignCase(Handling handling, CaseAccess access, CaseEvents events) {
 		return (execution) -> {
 			FormValues form = new FormValues(execution);
-			handling.assign(caseId(execution), form.list(ASSIGNED_UNITS), form.text(RESPONSIBLE_PERSON),
-					form.integer(DEADLINE_DAYS))
-				.forEach((assignment) -> access.letGroupFollow(execution.getProcessInstanceId(),
-						assignment.getUnit().getCode()));
+			for (Assignment assignment : handling.assign(caseId(execution), form.list(ASSIGNED_UNITS),
+					form.text(RESPONSIBLE_PERSON), form.integer(DEADLINE_DAYS))) {
+				access.letGroupFollow(execution.getProcessInstanceId(), assignment.getUnit().getCode());
+				events.record(caseId(execution), "ASSIGNED", Actors.of(execution), "unit", assignment.getUnit().getCode(),
+						"responsiblePerson", assignment.getResponsiblePerson(), "deadline", assignment.getDeadline());
+			}
 		};
 	}
 
@@ -49,17 +52,20 @@ class HandlingSteps {
 
 	/** Task_HandleCase, on complete: the unit's report or its extension request. */
 	@Bean
-	ExecutionListener recordHandling(Handling handling) {
+	ExecutionListener recordHandling(Handling handling, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String action = form.requiredText(HANDLING_ACTION);
 			if ("REPORT".equals(action)) {
-				handling.report(caseId(execution), unit(execution), form.requiredText(HANDLING_REPORT, 4000),
-						form.text(RESPONSIBLE_PERSON));
+				String report = form.requiredText(HANDLING_REPORT, 4000);
+				handling.report(caseId(execution), unit(execution), report, form.text(RESPONSIBLE_PERSON));
+				events.record(caseId(execution), "REPORTED", Actors.of(execution), "unit", unit(execution), "report", report);
 			}
 			else if ("EXTENSION".equals(action)) {
-				handling.requestExtension(caseId(execution), unit(execution), form.integer(EXTENSION_DAYS),
-						form.requiredText(EXTENSION_REASON, 2000));
+				String reason = form.requiredText(EXTENSION_REASON, 2000);
+				handling.requestExtension(caseId(execution), unit(execution), form.integer(EXTENSION_DAYS), reason);
+				events.record(caseId(execution), "EXTENSION_REQUESTED", Actors.of(execution), "unit", unit(execution),
+						"days", form.integer(EXTENSION_DAYS), "reason", reason);
 			}
 			else {
 				throw FormValues.invalid(HANDLING_ACTION, "应为 REPORT 或 EXTENSION");
@@ -69,66 +75,84 @@ class HandlingSteps {
 
 	/** Task_ReviewExtension, on complete. */
 	@Bean
-	ExecutionListener recordExtensionDecision(Handling handling) {
+	ExecutionListener recordExtensionDecision(Handling handling, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String decision = form.requiredText(EXTENSION_DECISION);
 			if (!"APPROVED".equals(decision) && !"REFUSED".equals(decision)) {
 				throw FormValues.invalid(EXTENSION_DECISION, "应为 APPROVED 或 REFUSED");
 			}
-			handling.decideExtension(caseId(execution), unit(execution), "APPROVED".equals(decision),
-					form.requiredText(EXTENSION_COMMENT, 2000));
+			String comment = form.requiredText(EXTENSION_COMMENT, 2000);
+			handling.decideExtension(caseId(execution), unit(execution), "APPROVED".equals(decision), comment);
+			events.record(caseId(execution), "EXTENSION_" + decision, Actors.of(execution), "unit", unit(execution),
+					"deadline", handling.assignment(caseId(execution), unit(execution)).getDeadline(), "comment", comment);
 		});
 	}
 
 	/** Task_VerifyReport, on complete: the petitions bureau accepts the report or sends it back with a reason. */
 	@Bean
-	ExecutionListener recordVerification(Handling handling) {
+	ExecutionListener recordVerification(Handling handling, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String verification = form.requiredText(VERIFICATION);
+			String reason = null;
 			if ("ACCEPTED".equals(verification)) {
 				handling.verify(caseId(execution), unit(execution), true, null);
 			}
 			else if ("SENT_BACK".equals(verification)) {
-				handling.verify(caseId(execution), unit(execution), false,
-						form.requiredText(SENT_BACK_REASON, 2000));
+				reason = form.requiredText(SENT_BACK_REASON, 2000);
+				handling.verify(caseId(execution), unit(execution), false, reason);
 			}
 			else {
 				throw FormValues.invalid(VERIFICATION, "应为 ACCEPTED 或 SENT_BACK");
 			}
+			events.record(caseId(execution), "REPORT_" + verification, Actors.of(execution), "unit", unit(execution),
+					"reason", reason);
 		});
 	}
 
 	/** Task_SendReminder: the deadline is near. */
 	@Bean
-	JavaDelegate sendReminder(Handling handling) {
-		return (execution) -> handling.remind(caseId(execution), unit(execution));
+	JavaDelegate sendReminder(Handling handling, CaseEvents events) {
+		return (execution) -> {
+			if (handling.remind(caseId(execution), unit(execution))) {
+				events.record(caseId(execution), "REMINDED", null, "unit", unit(execution));
+			}
+		};
 	}
 
 	/** Task_StartSupervision: the deadline passed. */
 	@Bean
-	JavaDelegate startSupervision(Handling handling, CaseAccess access) {
+	JavaDelegate startSupervision(Handling handling, CaseAccess access, CaseEvents events) {
 		return (execution) -> {
 			handling.startSupervision(caseId(execution), unit(execution));
+			events.record(caseId(execution), "SUPERVISED", null, "unit", unit(execution), "deadline",
+					handling.assignment(caseId(execution), unit(execution)).getDeadline());
 			access.letGroupFollow(execution.getProcessInstanceId(), Roles.SUPERVISOR);
 		};
 	}
 
 	/** Task_Supervise, on complete. */
 	@Bean
-	ExecutionListener recordSupervision(Handling handling) {
+	ExecutionListener recordSupervision(Handling handling, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
-			handling.recordSupervision(caseId(execution), unit(execution),
-					form.requiredText(SUPERVISION_MEASURE), form.requiredText(SUPERVISION_NOTES, 2000), Actors.of(execution));
+			String measure = form.requiredText(SUPERVISION_MEASURE);
+			String notes = form.requiredText(SUPERVISION_NOTES, 2000);
+			handling.recordSupervision(caseId(execution), unit(execution), measure, notes, Actors.of(execution));
+			events.record(caseId(execution), "SUPERVISION_RECORDED", Actors.of(execution), "unit", unit(execution),
+					"measure", measure, "notes", notes);
 		});
 	}
 
 	/** Task_ReopenHandling: the petitioner was dissatisfied; back to the units. */
 	@Bean
-	JavaDelegate reopenHandling(Handling handling) {
-		return (execution) -> handling.reopen(caseId(execution), new FormValues(execution).text(RETURN_VISIT_COMMENT));
+	JavaDelegate reopenHandling(Handling handling, CaseEvents events) {
+		return (execution) -> {
+			String comment = new FormValues(execution).text(RETURN_VISIT_COMMENT);
+			handling.reopen(caseId(execution), comment);
+			events.record(caseId(execution), "REOPENED", null, "comment", comment);
+		};
 	}
 
 	private static Long caseId(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package org.pujiang.notice;
 
 import java.util.List;
 
+import org.pujiang.audit.CaseEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -26,12 +27,15 @@ public class NoticeDispatcher {
 
 	private final NoticeProperties properties;
 
+	private final CaseEvents events;
+
 	NoticeDispatcher(NoticeRepository notices, List<NoticeSender> senders, TransactionTemplate transactions,
-			NoticeProperties properties) {
+			NoticeProperties properties, CaseEvents events) {
 		this.notices = notices;
 		this.senders = senders;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:5s}",
@@ -66,6 +70,10 @@ public class NoticeDispatcher {
 		try {
 			sender.send(notice);
 			notice.sent();
+			if (notice.getCaseId() != null) {
+				this.events.record(notice.getCaseId(), "NOTICE_SENT", null, "notice", notice.getId(), "kind", notice.getKind(),
+						"channel", notice.getChannel());
+			}
 			return true;
 		}
 		catch (Exception ex) {

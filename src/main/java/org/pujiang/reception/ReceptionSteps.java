@@ -4,6 +4,7 @@ import static org.pujiang.petition.PetitionCaseProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.pujiang.audit.CaseEvents;
 import org.pujiang.petition.Actors;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.Outcome;
@@ -26,14 +27,18 @@ class ReceptionSteps {
 
 	/** Task_GiveLegalOpinion, on complete. */
 	@Bean
-	ExecutionListener recordLegalOpinion(PetitionCaseRepository cases) {
-		return TaskCompletion.recording((execution) -> petitionCase(cases, execution)
-			.legalOpinionGiven(new FormValues(execution).requiredText(LEGAL_OPINION, 4000)));
+	ExecutionListener recordLegalOpinion(PetitionCaseRepository cases, CaseEvents events) {
+		return TaskCompletion.recording((execution) -> {
+			PetitionCase petitionCase = petitionCase(cases, execution);
+			petitionCase.legalOpinionGiven(new FormValues(execution).requiredText(LEGAL_OPINION, 4000));
+			events.record(petitionCase.getId(), "LEGAL_OPINION", Actors.of(execution), "legalOpinion",
+					petitionCase.getLegalOpinion());
+		});
 	}
 
 	/** Task_ReceivePetitioner, on complete: what was asked and answered, and the outcome. */
 	@Bean
-	ExecutionListener recordReception(PetitionCaseRepository cases, CaseAccess access) {
+	ExecutionListener recordReception(PetitionCaseRepository cases, CaseAccess access, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			PetitionCase petitionCase = petitionCase(cases, execution);
@@ -46,6 +51,8 @@ class ReceptionSteps {
 			String leader = Actors.of(execution);
 			petitionCase.received(leader, notes, outcome, decision);
 			access.letUserFollow(execution.getProcessInstanceId(), leader);
+			events.record(petitionCase.getId(), "RECEIVED", leader, "outcome", outcome, "receptionNotes", notes, "decision",
+					decision);
 			execution.setVariable(RECEIVING_LEADER, leader);
 			execution.setVariable(OUTCOME_NAME, outcome.label());
 		});
@@ -53,30 +60,35 @@ class ReceptionSteps {
 
 	/** Task_DraftAnswer, on complete. */
 	@Bean
-	ExecutionListener recordAnswerDraft(PetitionCaseRepository cases) {
+	ExecutionListener recordAnswerDraft(PetitionCaseRepository cases, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String answerForm = form.requiredText(ANSWER_FORM);
 			if (!answerForm.matches(ANSWER_FORMS)) {
 				throw FormValues.invalid(ANSWER_FORM, "定性处理应为 EXPLAINED 或 NOT_SUPPORTED");
 			}
-			petitionCase(cases, execution).answerDrafted(answerForm, form.requiredText(ANSWER_TEXT, 4000),
-					form.requiredText(ANSWER_BASIS, 2000));
+			PetitionCase petitionCase = petitionCase(cases, execution);
+			petitionCase.answerDrafted(answerForm, form.requiredText(ANSWER_TEXT, 4000), form.requiredText(ANSWER_BASIS, 2000));
+			events.record(petitionCase.getId(), "ANSWER_DRAFTED", Actors.of(execution), "answerForm", answerForm,
+					"answerText", petitionCase.getAnswerText(), "answerBasis", petitionCase.getAnswerBasis());
 		});
 	}
 
 	/** Task_ApproveAnswer, on complete: the leader approves the written answer or returns it with a reason. */
 	@Bean
-	ExecutionListener recordAnswerApproval() {
+	ExecutionListener recordAnswerApproval(CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String approval = form.requiredText(ANSWER_APPROVAL);
+			String reason = null;
 			if ("RETURNED".equals(approval)) {
-				form.requiredText(ANSWER_RETURN_REASON, 2000);
+				reason = form.requiredText(ANSWER_RETURN_REASON, 2000);
 			}
 			else if (!"APPROVED".equals(approval)) {
 				throw FormValues.invalid(ANSWER_APPROVAL, "应为 APPROVED 或 RETURNED");
 			}
+			events.record((Long) execution.getVariable(CASE_ID), "ANSWER_" + approval, Actors.of(execution), "reason",
+					reason);
 		});
 	}
 

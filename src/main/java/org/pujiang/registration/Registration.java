@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.pujiang.petition.InvalidInputException;
+import org.pujiang.audit.CaseEvents;
 import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
@@ -46,9 +47,11 @@ public class Registration {
 
 	private final ReceptionDays receptionDays;
 
+	private final CaseEvents events;
+
 	Registration(Validator validator, CaseRouting routing, PetitionerRepository petitioners,
 			PetitionCaseRepository cases, RepeatRegistrationRepository repeats, CaseNumbers caseNumbers,
-			Notices notices, ResponsibleUnitRepository units, ReceptionDays receptionDays) {
+			Notices notices, ResponsibleUnitRepository units, ReceptionDays receptionDays, CaseEvents events) {
 		this.validator = validator;
 		this.routing = routing;
 		this.petitioners = petitioners;
@@ -58,6 +61,7 @@ public class Registration {
 		this.notices = notices;
 		this.units = units;
 		this.receptionDays = receptionDays;
+		this.events = events;
 	}
 
 	@Transactional
@@ -76,11 +80,15 @@ public class Registration {
 			PetitionCase openCase = open.get();
 			openCase.countRepeat();
 			this.repeats.save(new RepeatRegistration(openCase, channel, form.summary(), registeredBy));
+			this.events.record(openCase.getId(), "REPEAT_LINKED", registeredBy, "channel", channel, "summary", form.summary());
 			return new Registered(openCase, true);
 		}
 		PetitionCase petitionCase = this.cases.save(new PetitionCase(this.caseNumbers.next(), petitioner,
 				form.personsCount(), form.category(), form.summary(), form.request(), channel, accusedUnit,
 				form.receptionDayId(), registeredBy));
+		this.events.record(petitionCase.getId(), "REGISTERED", registeredBy, "caseNumber", petitionCase.getCaseNumber(),
+				"channel", channel, "category", form.category(), "personsCount", form.personsCount(), "receptionDayId",
+				form.receptionDayId(), "accusedUnit", accusedUnit);
 		this.notices.toPetitioner(petitionCase, NoticeKind.REGISTERED, "信访事项已登记：" + petitionCase.getCaseNumber(),
 				"您的信访事项已登记，案件编号 " + petitionCase.getCaseNumber() + "。可凭案件编号和登记的手机号查询办理进度。");
 		return new Registered(petitionCase, false);

@@ -5,6 +5,7 @@ import static org.pujiang.petition.PetitionCaseProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pujiang.audit.CaseEvents;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
 import org.pujiang.petition.Actors;
@@ -22,11 +23,12 @@ class ClosureSteps {
 
 	/** Task_NotifyAnswer: the petitioner is told the result, whichever way it was reached. */
 	@Bean
-	JavaDelegate notifyAnswer(PetitionCaseRepository cases, Answers answers, Notices notices) {
+	JavaDelegate notifyAnswer(PetitionCaseRepository cases, Answers answers, Notices notices, CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = petitionCase(cases, execution);
 			String result = answers.of(petitionCase);
 			petitionCase.answered();
+			events.record(petitionCase.getId(), "ANSWERED", null, "answer", result);
 			execution.setVariable(RESULT_SUMMARY, result);
 			execution.setVariable(RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
 			notices.toPetitioner(petitionCase, NoticeKind.ANSWERED, "信访事项答复：" + petitionCase.getCaseNumber(), result);
@@ -36,7 +38,7 @@ class ClosureSteps {
 	/** Task_ReturnVisit, on complete: records the visit and decides whether the case goes back to handling. */
 	@Bean
 	ExecutionListener recordReturnVisit(PetitionCaseRepository cases, ReturnVisitRepository visits,
-			ReturnVisitProperties properties) {
+			ReturnVisitProperties properties, CaseEvents events) {
 		return TaskCompletion.recording((execution) -> {
 			FormValues form = new FormValues(execution);
 			String method = form.requiredText(RETURN_VISIT_METHOD);
@@ -54,16 +56,19 @@ class ClosureSteps {
 			if (reopen) {
 				petitionCase.reopened();
 			}
+			events.record(petitionCase.getId(), "RETURN_VISIT", Actors.of(execution), "round",
+					petitionCase.getReturnVisitRounds(), "method", method, "satisfaction", satisfaction, "comment", comment);
 			execution.setVariable(REOPEN, reopen);
 		});
 	}
 
 	/** Task_CloseCase: struck off the list; the record is final from here on. */
 	@Bean
-	JavaDelegate closeCase(PetitionCaseRepository cases, Notices notices) {
+	JavaDelegate closeCase(PetitionCaseRepository cases, Notices notices, CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = petitionCase(cases, execution);
 			petitionCase.close();
+			events.record(petitionCase.getId(), "CLOSED", null, "satisfaction", petitionCase.getSatisfaction());
 			boolean dissatisfied = petitionCase.getSatisfaction() == Satisfaction.DISSATISFIED;
 			notices.toPetitioner(petitionCase, NoticeKind.CLOSED, "信访事项已办结：" + petitionCase.getCaseNumber(),
 					"您的信访事项 " + petitionCase.getCaseNumber() + " 已办结。"

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.pujiang.audit.CaseEvents;
 import org.pujiang.handling.Handling;
 import org.pujiang.handling.ResponsibleUnit;
 import org.pujiang.handling.ResponsibleUnitRepository;
@@ -29,7 +30,7 @@ class RoutingSteps {
 	 */
 	@Bean
 	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ResponsibleUnitRepository units,
-			Handling handling, ReceptionDays receptionDays, ObjectMapper json) {
+			Handling handling, ReceptionDays receptionDays, CaseEvents events, ObjectMapper json) {
 		return (execution) -> {
 			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
 			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
@@ -47,6 +48,8 @@ class RoutingSteps {
 				execution.setVariable(RECEPTION_DAY_ID, petitionCase.getReceptionDayId());
 			}
 			execution.setVariable(WAIT_FOR_DAY, waitForDay);
+			events.record(petitionCase.getId(), "ROUTED", null, "room", petitionCase.getRoom(), "queueNumber",
+					petitionCase.getQueueNumber(), "unitCandidates", candidates, "lawyerRequired", route.lawyerRequired());
 			List<Map<String, String>> options = units.findAllById(candidates)
 				.stream()
 				.map(RoutingSteps::option)
@@ -63,11 +66,12 @@ class RoutingSteps {
 
 	/** Task_FallBackToOrdinary: the case's reception day was cancelled; it is received in ordinary reception. */
 	@Bean
-	JavaDelegate fallBackToOrdinary(PetitionCaseRepository cases, CaseRouting routing) {
+	JavaDelegate fallBackToOrdinary(PetitionCaseRepository cases, CaseRouting routing, CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
 			routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount()).ifPresent((route) -> {
 				petitionCase.leftReceptionDay(route.room());
+				events.record(petitionCase.getId(), "LEFT_RECEPTION_DAY", null, "room", route.room());
 				execution.setVariable(ROOM, route.room());
 			});
 		};

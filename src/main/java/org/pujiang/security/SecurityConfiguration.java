@@ -25,7 +25,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/staff/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/staff/**", "/api/audit/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())

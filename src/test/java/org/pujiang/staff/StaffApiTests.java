@@ -141,6 +141,17 @@ class StaffApiTests {
 		assertThat(record("auditor", caseNumber).getBody().get("accusedUnit").asText()).isEqualTo("unit-land");
 	}
 
+	@Test
+	void shouldLetOnlyAuditorsVerifyTheHashChains() {
+		register("ENVIRONMENT");
+		ResponseEntity<JsonNode> verified = this.desk.get("auditor", "/api/audit/verify");
+		assertThat(verified.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(verified.getBody().get("events").asLong()).isPositive();
+		assertThat(verified.getBody().get("firstBrokenLink").isNull()).isTrue();
+		assertThat(this.desk.get("registrar", "/api/audit/verify").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.desk.get(null, "/api/audit/verify").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
 	private void user(String id, String... groups) {
 		if (this.identities.createUserQuery().userId(id).count() > 0) {
 			return;

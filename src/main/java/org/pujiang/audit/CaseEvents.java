@@ -1,0 +1,86 @@
+package org.pujiang.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pujiang.petition.BusinessClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends a case's business events to its hash chain, in the transaction of the step they record, and walks the
+ * chains to find the first broken link.
+ */
+@Service
+public class CaseEvents {
+
+	private final CaseEventRepository events;
+
+	private final ObjectMapper json;
+
+	CaseEvents(CaseEventRepository events, ObjectMapper json) {
+		this.events = events;
+		this.json = json;
+	}
+
+	/** Records what happened; {@code details} are name/value pairs (never the petitioner's personal data). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(Long caseId, String type, String actor, Object... details) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < details.length; i += 2) {
+			map.put(String.valueOf(details[i]), details[i + 1]);
+		}
+		CaseEvent last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
+		try {
+			this.events.save(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1, type, actor,
+					BusinessClock.now(), this.json.writeValueAsString(map), last == null ? CaseEvent.GENESIS : last.getHash()));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public List<CaseEvent> of(Long caseId) {
+		return this.events.findByCaseIdOrderBySequence(caseId);
+	}
+
+	/** Re-walks every chain: recomputes each hash and checks each link; answers the first break, if any. */
+	@Transactional(readOnly = true)
+	public Verification verify() {
+		long checked = 0;
+		List<Long> caseIds = this.events.findCaseIds();
+		for (Long caseId : caseIds) {
+			String previous = CaseEvent.GENESIS;
+			int expected = 1;
+			for (CaseEvent event : this.events.findByCaseIdOrderBySequence(caseId)) {
+				checked++;
+				String problem = event.getSequence() != expected ? "缺少第 " + expected + " 条事件"
+						: !event.getPreviousHash().equals(previous) ? "与上一条事件的哈希不相接"
+								: !event.getHash().equals(event.computeHash()) ? "内容与其哈希不符（记录被改动）" : null;
+				if (problem != null) {
+					return new Verification(caseIds.size(), checked, new BrokenLink(caseId, event.getSequence(), problem));
+				}
+				previous = event.getHash();
+				expected++;
+			}
+		}
+		return new Verification(caseIds.size(), checked, null);
+	}
+
+	/** The outcome of a verification: how much was checked, and the first broken link (null when intact). */
+	public record Verification(long cases, long events, BrokenLink firstBrokenLink) {
+
+		public boolean intact() {
+			return this.firstBrokenLink == null;
+		}
+
+	}
+
+	public record BrokenLink(Long caseId, int sequence, String problem) {
+	}
+
+}
