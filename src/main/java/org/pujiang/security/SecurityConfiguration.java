@@ -24,8 +24,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/staff/**", "/api/audit/**")
+		return http.securityMatcher("/api/**", "/audit/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/staff/**", "/api/audit/**", "/audit/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())

@@ -152,6 +152,39 @@ class StaffApiTests {
 		assertThat(this.desk.get(null, "/api/audit/verify").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	@Test
+	void shouldShowAuditorsTheWholeTrailOfACaseAsJsonCsvAndAPage() {
+		Map<String, Object> form = CaseDesk.petition("ENVIRONMENT", 1);
+		form.put("summary", "<script>alert('x')</script>排污");
+		String instance = this.desk.register(form).get("id").asText();
+		String caseNumber = caseNumber(instance);
+		this.desk.complete("leader", instance, "Task_ReceivePetitioner", Map.of("receptionNotes", "记录", "outcome",
+				"SOLVED_ON_THE_SPOT", "decision", "当场责令停产整改"));
+
+		ResponseEntity<JsonNode> trail = this.desk.get("auditor", "/api/audit/cases/" + caseNumber);
+		assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode entries = trail.getBody();
+		assertThat(entries.findValuesAsText("source")).contains("BUSINESS", "ENGINE");
+		assertThat(entries.findValuesAsText("what")).contains("RECEIVED", "任务创建", "任务完成", "进入环节", "操作 Claim");
+		assertThat(entries.toString()).doesNotContain((String) form.get("residentId"));
+		List<String> times = entries.findValuesAsText("time");
+		assertThat(times).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+		assertThat(this.desk.get("registrar", "/api/audit/cases/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.desk.get("auditor", "/api/audit/cases/PJ-1999-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		ResponseEntity<String> csv = this.http.withBasicAuth("auditor", RestDesk.PASSWORD)
+			.getForEntity("/api/audit/cases/" + caseNumber + "/csv", String.class);
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		assertThat(csv.getBody()).contains("时间,操作人,环节,事项,详情,来源").contains("\"RECEIVED\"");
+
+		ResponseEntity<String> page = this.http.withBasicAuth("auditor", RestDesk.PASSWORD)
+			.getForEntity("/audit/cases/" + caseNumber, String.class);
+		assertThat(page.getBody()).contains("案件审计轨迹 " + caseNumber).contains("&lt;script&gt;")
+			.doesNotContain("<script>alert");
+		assertThat(this.http.getForEntity("/audit/cases/" + caseNumber, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
 	private void user(String id, String... groups) {
 		if (this.identities.createUserQuery().userId(id).count() > 0) {
 			return;
