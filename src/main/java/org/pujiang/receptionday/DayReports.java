@@ -1,7 +1,5 @@
 package org.pujiang.receptionday;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +11,12 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.pujiang.handling.Assignment;
-import org.pujiang.handling.Handling;
+import org.pujiang.oversight.CaseRates;
+import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
-import org.pujiang.petition.Satisfaction;
-import org.pujiang.returnvisit.ReturnVisit;
-import org.pujiang.returnvisit.ReturnVisitRepository;
 import org.pujiang.routing.Categories;
 import org.pujiang.routing.Categories.Category;
 import org.slf4j.Logger;
@@ -30,22 +25,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A reception day's reports, counted from the stored cases, assignments and return visits — never typed in. The
- * rates follow GLOSSARY.md; a case is closed on time when every unit's report was accepted by its deadline (for
- * assigned cases) or when it closed within the legal 60 days of registration (for the others).
+ * A reception day's reports, counted from the stored cases, assignments and return visits — never typed in; the
+ * rates are {@link CaseRates}'.
  */
 @Service
 public class DayReports {
 
 	private static final Logger log = LoggerFactory.getLogger(DayReports.class);
 
-	private static final Duration LEGAL_TERM = Duration.ofDays(60);
-
 	private final PetitionCaseRepository cases;
 
-	private final Handling handling;
-
-	private final ReturnVisitRepository returnVisits;
+	private final CaseRates rates;
 
 	private final Categories categories;
 
@@ -53,11 +43,10 @@ public class DayReports {
 
 	private final ObjectMapper json;
 
-	DayReports(PetitionCaseRepository cases, Handling handling, ReturnVisitRepository returnVisits,
-			Categories categories, DayReportRepository reports, ObjectMapper json) {
+	DayReports(PetitionCaseRepository cases, CaseRates rates, Categories categories, DayReportRepository reports,
+			ObjectMapper json) {
 		this.cases = cases;
-		this.handling = handling;
-		this.returnVisits = returnVisits;
+		this.rates = rates;
 		this.categories = categories;
 		this.reports = reports;
 		this.json = json;
@@ -73,25 +62,8 @@ public class DayReports {
 	}
 
 	/** The follow-up's rates: closure, on-time, satisfaction, on-the-spot. */
-	@Transactional(readOnly = true)
 	public Rates rates(Long dayId) {
-		List<PetitionCase> received = this.cases.findByReceptionDayId(dayId);
-		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
-		long onTime = closed.stream().filter(this::closedOnTime).count();
-		List<ReturnVisit> visits = received.stream()
-			.flatMap((c) -> this.returnVisits.findByPetitionCaseIdOrderByRound(c.getId()).stream())
-			.toList();
-		long satisfied = visits.stream().filter((v) -> v.getSatisfaction() != Satisfaction.DISSATISFIED).count();
-		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
-		long supervised = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId()).stream().anyMatch(Assignment::isSupervised))
-			.count();
-		long extended = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId()).stream().anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
-			.count();
-		return new Rates(received.size(), closed.size(), onTime, visits.size(), satisfied, onTheSpot, supervised, extended,
-				ratio(closed.size(), received.size()), ratio(onTime, closed.size()), ratio(satisfied, visits.size()),
-				ratio(onTheSpot, received.size()));
+		return this.rates.of(this.cases.findByReceptionDayId(dayId));
 	}
 
 	@Transactional(readOnly = true)
@@ -143,16 +115,6 @@ public class DayReports {
 		return out.toString();
 	}
 
-	private boolean closedOnTime(PetitionCase petitionCase) {
-		if (petitionCase.getOutcome() == Outcome.ASSIGNED) {
-			return this.handling.assignments(petitionCase.getId())
-				.stream()
-				.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
-		}
-		Instant limit = petitionCase.getRegisteredAt().plus(LEGAL_TERM);
-		return petitionCase.getClosedAt() != null && !petitionCase.getClosedAt().isAfter(limit);
-	}
-
 	private static String row(String label, Figures f) {
 		return String.format("%-24s %8d %8d %8d %8d %8d%n", label, f.batches(), f.personVisits(), f.solvedOnTheSpot(),
 				f.assigned(), f.definitiveAnswers());
@@ -174,10 +136,6 @@ public class DayReports {
 		return digits.isEmpty() ? name : String.format("%04d", Integer.parseInt(digits.length() > 4 ? digits.substring(0, 4) : digits)) + name;
 	}
 
-	private static double ratio(long part, long whole) {
-		return whole == 0 ? 0 : (double) part / whole;
-	}
-
 	/** Batches (one case each), person-visits, and the outcomes at the table. */
 	public record Figures(long batches, long personVisits, long solvedOnTheSpot, long assigned, long definitiveAnswers) {
 
@@ -194,11 +152,6 @@ public class DayReports {
 	}
 
 	public record DayFigures(Figures overall, Map<String, Figures> byRoom, Map<String, Figures> byCategory) {
-	}
-
-	public record Rates(long received, long closed, long closedOnTime, long returnVisits, long satisfiedVisits,
-			long solvedOnTheSpot, long supervised, long extended, double closureRate, double onTimeRate,
-			double satisfactionRate, double onTheSpotRate) {
 	}
 
 }

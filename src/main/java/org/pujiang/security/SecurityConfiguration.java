@@ -24,8 +24,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-		return http.securityMatcher("/api/**", "/audit/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/staff/**", "/api/audit/**", "/audit/**")
+		return http.securityMatcher("/api/**", "/audit/**", "/oversight/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/staff/**", "/api/audit/**", "/audit/**", "/api/oversight/**", "/oversight/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())

@@ -30,7 +30,7 @@ import org.pujiang.petition.InvalidInputException;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.receptionday.DayReports.Figures;
-import org.pujiang.receptionday.DayReports.Rates;
+import org.pujiang.oversight.CaseRates.Rates;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** processes/ReceptionDay.bpmn with the cases registered for the day, moving the engine clock. */

@@ -185,6 +185,29 @@ class StaffApiTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	@Test
+	void shouldServeTheOversightFiguresAndDashboardToAuditorsAndManagers() {
+		register("ENVIRONMENT");
+		ResponseEntity<JsonNode> figures = this.desk.get("auditor", "/api/oversight/figures?by=CATEGORY");
+		assertThat(figures.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(figures.getBody().get("total").get("received").asLong()).isPositive();
+		assertThat(figures.getBody().get("groups").findValuesAsText("group")).contains("环境保护");
+		assertThat(this.desk.get("manager", "/api/oversight/overdue").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.desk.get("registrar", "/api/oversight/figures").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.desk.get("auditor", "/api/oversight/figures?by=SIDEWAYS").getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<String> csv = this.http.withBasicAuth("auditor", RestDesk.PASSWORD)
+			.getForEntity("/api/oversight/figures/csv?by=UNIT", String.class);
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		assertThat(csv.getBody()).contains("分组,受理,办结").contains("\"合计\"");
+		ResponseEntity<String> page = this.http.withBasicAuth("manager", RestDesk.PASSWORD)
+			.getForEntity("/oversight/", String.class);
+		assertThat(page.getBody()).contains("信访督查统计").contains("/webjars/chart.js/");
+		assertThat(this.http.getForEntity("/webjars/chart.js/4.4.1/dist/chart.umd.js", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.http.getForEntity("/oversight/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
 	private void user(String id, String... groups) {
 		if (this.identities.createUserQuery().userId(id).count() > 0) {
 			return;

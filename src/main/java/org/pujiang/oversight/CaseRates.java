@@ -1,0 +1,108 @@
+package org.pujiang.oversight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.pujiang.handling.Assignment;
+import org.pujiang.handling.Handling;
+import org.pujiang.petition.CaseStatus;
+import org.pujiang.petition.Outcome;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.Satisfaction;
+import org.pujiang.returnvisit.ReturnVisit;
+import org.pujiang.returnvisit.ReturnVisitRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rates of a set of cases, as GLOSSARY.md defines them, counted from the stored cases, assignments and return
+ * visits. A case is closed on time when every unit's report was accepted by its deadline (assigned cases) or when
+ * it closed within the legal 60 days of registration (the others). Handling time runs from registration to
+ * closure.
+ */
+@Component
+public class CaseRates {
+
+	private static final Duration LEGAL_TERM = Duration.ofDays(60);
+
+	private final Handling handling;
+
+	private final ReturnVisitRepository returnVisits;
+
+	CaseRates(Handling handling, ReturnVisitRepository returnVisits) {
+		this.handling = handling;
+		this.returnVisits = returnVisits;
+	}
+
+	@Transactional(readOnly = true)
+	public Rates of(List<PetitionCase> received) {
+		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
+		long onTime = closed.stream().filter(this::closedOnTime).count();
+		List<ReturnVisit> visits = received.stream()
+			.flatMap((c) -> this.returnVisits.findByPetitionCaseIdOrderByRound(c.getId()).stream())
+			.toList();
+		long satisfied = visits.stream().filter((v) -> v.getSatisfaction() != Satisfaction.DISSATISFIED).count();
+		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
+		long supervised = received.stream()
+			.filter((c) -> this.handling.assignments(c.getId()).stream().anyMatch(Assignment::isSupervised))
+			.count();
+		long extended = received.stream()
+			.filter((c) -> this.handling.assignments(c.getId())
+				.stream()
+				.anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
+			.count();
+		long repeats = received.stream().mapToLong(PetitionCase::getRepeatCount).sum();
+		double[] days = closed.stream()
+			.mapToDouble((c) -> Duration.between(c.getRegisteredAt(), c.getClosedAt()).toMinutes() / 1440.0)
+			.sorted()
+			.toArray();
+		return new Rates(received.size(), closed.size(), onTime, visits.size(), satisfied, onTheSpot, supervised, extended,
+				repeats, ratio(closed.size(), received.size()), ratio(onTime, closed.size()),
+				ratio(satisfied, visits.size()), ratio(onTheSpot, received.size()),
+				ratio(repeats, received.size() + repeats), round(average(days)), round(percentile(days, 0.9)));
+	}
+
+	private boolean closedOnTime(PetitionCase petitionCase) {
+		if (petitionCase.getOutcome() == Outcome.ASSIGNED) {
+			return this.handling.assignments(petitionCase.getId())
+				.stream()
+				.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
+		}
+		Instant limit = petitionCase.getRegisteredAt().plus(LEGAL_TERM);
+		return petitionCase.getClosedAt() != null && !petitionCase.getClosedAt().isAfter(limit);
+	}
+
+	private static double ratio(long part, long whole) {
+		return whole == 0 ? 0 : (double) part / whole;
+	}
+
+	private static double average(double[] values) {
+		return values.length == 0 ? 0 : java.util.Arrays.stream(values).average().orElse(0);
+	}
+
+	/** Nearest-rank percentile of sorted values. */
+	static double percentile(double[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(p * sorted.length);
+		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	/**
+	 * Counts and rates of a set of cases: closure rate = closed / received; on-time rate = closed on time / closed;
+	 * satisfaction rate = (satisfied + basically satisfied) / return visits; on-the-spot rate = solved on the spot /
+	 * received; repeat-petition rate = repeat registrations / all registrations; handling time in days.
+	 */
+	public record Rates(long received, long closed, long closedOnTime, long returnVisits, long satisfiedVisits,
+			long solvedOnTheSpot, long supervised, long extended, long repeatPetitions, double closureRate,
+			double onTimeRate, double satisfactionRate, double onTheSpotRate, double repeatRate,
+			double averageHandlingDays, double p90HandlingDays) {
+	}
+
+}

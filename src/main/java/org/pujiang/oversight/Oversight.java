@@ -1,0 +1,118 @@
+package org.pujiang.oversight;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.pujiang.handling.Assignment;
+import org.pujiang.handling.AssignmentStatus;
+import org.pujiang.handling.Handling;
+import org.pujiang.oversight.CaseRates.Rates;
+import org.pujiang.petition.BusinessClock;
+import org.pujiang.petition.InvalidInputException;
+import org.pujiang.petition.PetitionCase;
+import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.routing.Categories;
+import org.pujiang.routing.Categories.Category;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The oversight figures: the rates by reception day, unit, category or month, and the overdue and supervised cases. */
+@Service
+public class Oversight {
+
+	/** How figures are grouped. */
+	public enum By {
+
+		TOTAL, DAY, UNIT, CATEGORY, MONTH
+
+	}
+
+	private final PetitionCaseRepository cases;
+
+	private final Handling handling;
+
+	private final CaseRates rates;
+
+	private final Categories categories;
+
+	Oversight(PetitionCaseRepository cases, Handling handling, CaseRates rates, Categories categories) {
+		this.cases = cases;
+		this.handling = handling;
+		this.rates = rates;
+		this.categories = categories;
+	}
+
+	/** The figures of the cases registered in [from, to), grouped; dates are Beijing time, both optional. */
+	@Transactional(readOnly = true)
+	public Figures figures(By by, LocalDate from, LocalDate to) {
+		if (from != null && to != null && !to.isAfter(from)) {
+			throw new InvalidInputException("to", "应晚于 from");
+		}
+		Specification<PetitionCase> period = (root, query, cb) -> cb.and(
+				from == null ? cb.conjunction()
+						: cb.greaterThanOrEqualTo(root.get("registeredAt"), from.atStartOfDay(BusinessClock.ZONE).toInstant()),
+				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()));
+		List<PetitionCase> selected = this.cases.findAll(period);
+		Map<String, List<PetitionCase>> groups = new TreeMap<>();
+		if (by != By.TOTAL) {
+			Map<String, String> names = new LinkedHashMap<>();
+			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
+			for (PetitionCase c : selected) {
+				for (String key : keys(by, c, names)) {
+					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
+				}
+			}
+		}
+		List<Row> rows = groups.entrySet().stream().map((e) -> new Row(e.getKey(), this.rates.of(e.getValue()))).toList();
+		return new Figures(by, from, to, this.rates.of(selected), rows);
+	}
+
+	/** Open assignments past their deadline or under supervision, most overdue first. */
+	@Transactional(readOnly = true)
+	public List<Overdue> overdue() {
+		Instant now = BusinessClock.now();
+		List<Overdue> overdue = new ArrayList<>();
+		for (PetitionCase c : this.cases.findAll()) {
+			for (Assignment a : this.handling.assignments(c.getId())) {
+				if (a.getStatus() != AssignmentStatus.ACCEPTED && (a.isSupervised() || a.getDeadline().isBefore(now))) {
+					overdue.add(new Overdue(c.getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
+							Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
+				}
+			}
+		}
+		overdue.sort(Comparator.comparing(Overdue::deadline));
+		return overdue;
+	}
+
+	private List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames) {
+		return switch (by) {
+			case DAY -> List.of(c.getReceptionDayId() == null ? "日常接访" : "RD-" + c.getReceptionDayId());
+			case CATEGORY -> List.of(categoryNames.getOrDefault(c.getCategory(), c.getCategory()));
+			case MONTH -> List.of(BusinessClock.date(c.getRegisteredAt()).substring(0, 7));
+			case UNIT -> {
+				List<String> units = this.handling.assignments(c.getId()).stream().map((a) -> a.getUnit().getName()).toList();
+				yield units.isEmpty() ? List.of("（未交办）") : units;
+			}
+			case TOTAL -> List.of("合计");
+		};
+	}
+
+	public record Figures(By by, LocalDate from, LocalDate to, Rates total, List<Row> groups) {
+	}
+
+	public record Row(String group, Rates rates) {
+	}
+
+	public record Overdue(String caseNumber, String unit, Instant deadline, long daysOverdue, boolean supervised,
+			String status) {
+	}
+
+}

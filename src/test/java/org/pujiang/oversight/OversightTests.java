@@ -1,0 +1,134 @@
+package org.pujiang.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pujiang.petition.PetitionCaseProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pujiang.CaseDesk;
+import org.pujiang.PujiangTest;
+import org.pujiang.oversight.CaseRates.Rates;
+import org.pujiang.oversight.Oversight.By;
+import org.pujiang.oversight.Oversight.Figures;
+import org.pujiang.petition.BusinessClock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The oversight figures of a month of cases whose answers are known, cross-checked against what the engine's
+ * history says happened to the same cases.
+ */
+@PujiangTest
+class OversightTests {
+
+	private static final LocalDate MARCH = LocalDate.of(2031, 3, 1);
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Oversight oversight;
+
+	CaseDesk desk;
+
+	@BeforeEach
+	void setUp() {
+		this.desk = new CaseDesk(this.engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldCountTheRatesOfAMonthAndAgreeWithTheEnginesHistory() {
+		clock(MARCH.plusDays(9));
+		ProcessInstance solved = this.desk.register("LABOUR_WAGES", 1);
+		this.desk.receive(solved, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场解决"));
+		this.desk.visitBack(solved, "SATISFIED", "满意");
+
+		ProcessInstance assigned = this.desk.register("ENVIRONMENT", 1);
+		this.desk.assign(assigned, "unit-environment");
+		clock(MARCH.plusDays(20));
+		this.desk.report(assigned, "unit-environment", "已整改");
+		this.desk.verify(assigned, Map.of(VERIFICATION, "ACCEPTED"));
+		this.desk.visitBack(assigned, "BASICALLY_SATISFIED", "基本满意");
+
+		ProcessInstance answering = this.desk.register("CIVIL_AFFAIRS", 1);
+		this.desk.receive(answering, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "DEFINITIVE_ANSWER"));
+
+		Map<String, Object> repeatedForm = CaseDesk.petition("ROADS_TRANSPORT", 2);
+		ProcessInstance late = this.desk.register(repeatedForm);
+		this.desk.assign(late, "unit-transport");
+		this.desk.register(repeatedForm);
+		this.desk.fire(late, HANDLING_OVERDUE);
+
+		Figures figures = this.oversight.figures(By.CATEGORY, MARCH, MARCH.plusMonths(1));
+		Rates total = figures.total();
+		assertThat(total.received()).isEqualTo(4);
+		assertThat(total.closed()).isEqualTo(2);
+		assertThat(total.closureRate()).isEqualTo(0.5);
+		assertThat(total.onTimeRate()).isEqualTo(1.0);
+		assertThat(total.satisfactionRate()).isEqualTo(1.0);
+		assertThat(total.onTheSpotRate()).isEqualTo(0.25);
+		assertThat(total.repeatRate()).isEqualTo(0.2);
+		assertThat(total.supervised()).isEqualTo(1);
+		assertThat(total.averageHandlingDays()).isEqualTo(5.5);
+		assertThat(total.p90HandlingDays()).isEqualTo(11.0);
+		assertThat(figures.groups()).extracting(Oversight.Row::group).containsExactlyInAnyOrder("劳资纠纷", "环境保护", "民政事务",
+				"交通道路");
+
+		// The same answers from the engine's history of these four cases.
+		HistoryService history = this.engine.getHistoryService();
+		List<String> instances = List.of(solved.getId(), assigned.getId(), answering.getId(), late.getId());
+		long closedInEngine = instances.stream()
+			.filter((id) -> history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId(CASE_CLOSED).count() == 1)
+			.count();
+		long onTheSpotInEngine = instances.stream()
+			.filter((id) -> "SOLVED_ON_THE_SPOT".equals(variable(id, OUTCOME)))
+			.count();
+		long satisfiedInEngine = history.createHistoricDetailQuery().variableUpdates().list().stream()
+			.filter((d) -> instances.contains(d.getProcessInstanceId()))
+			.map((d) -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+			.filter((u) -> SATISFACTION.equals(u.getVariableName()) && !"DISSATISFIED".equals(u.getValue()))
+			.count();
+		assertThat(total.closed()).isEqualTo(closedInEngine);
+		assertThat(total.solvedOnTheSpot()).isEqualTo(onTheSpotInEngine);
+		assertThat(total.satisfiedVisits()).isEqualTo(satisfiedInEngine);
+
+		assertThat(this.oversight.figures(By.UNIT, MARCH, MARCH.plusMonths(1)).groups()).extracting(Oversight.Row::group)
+			.contains("生态环境分局", "交通运输局", "（未交办）");
+		assertThat(this.oversight.figures(By.MONTH, MARCH, MARCH.plusMonths(1)).groups()).extracting(Oversight.Row::group)
+			.containsExactly("2031-03");
+		assertThat(this.oversight.overdue()).anySatisfy((o) -> {
+			assertThat(o.caseNumber()).isEqualTo(late.getBusinessKey());
+			assertThat(o.supervised()).isTrue();
+			assertThat(o.daysOverdue()).isGreaterThanOrEqualTo(0);
+		});
+	}
+
+	private Object variable(String instanceId, String name) {
+		var found = this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instanceId)
+			.variableName(name)
+			.singleResult();
+		return found == null ? null : found.getValue();
+	}
+
+	private static void clock(LocalDate day) {
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), BusinessClock.ZONE).toInstant()));
+	}
+
+}
