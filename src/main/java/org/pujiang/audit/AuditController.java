@@ -86,7 +86,7 @@ class AuditController {
 		String number = HtmlUtils.htmlEscape(caseNumber);
 		return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>案件审计轨迹 " + number
 				+ "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
-				+ "td,th{border:1px solid #ccc;padding:4px 6px;font-size:13px;vertical-align:top}th{background:#eee}"
+				+ "td,th{border:1px solid #ccc;padding:4px 6px;font-size:13px;vertical-align:top;max-width:40em;overflow-wrap:anywhere}th{background:#eee}"
 				+ "tr.business{background:#f3f8ff}</style></head><body><h1>案件审计轨迹 " + number + "</h1>"
 				+ "<p><a href=\"/api/audit/cases/" + number + "/csv\">下载 CSV</a>（蓝色为业务事件，白色为流程引擎历史）</p><table><tr><th>"
 				+ String.join("</th><th>", HEADINGS) + "</th></tr>\n" + rows + "</table></body></html>";
