@@ -12,6 +12,7 @@ import org.pujiang.intake.CaseLookup.CaseView;
 import org.pujiang.intake.Intake.Submitted;
 import org.pujiang.routing.Categories;
 import org.pujiang.routing.Categories.Category;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,17 @@ class PetitionController {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			throw Problems.refuse(HttpStatus.BAD_REQUEST, "Idempotency-Key", "应为1至100个字符");
 		}
-		Submitted submitted = this.intake.submit(request, idempotencyKey);
+		Submitted submitted;
+		try {
+			submitted = this.intake.submit(request, idempotencyKey);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two submissions with the same key at once: the one that lost answers what the winner stored.
+			if (idempotencyKey == null) {
+				throw ex;
+			}
+			submitted = this.intake.replay(idempotencyKey, this.intake.hash(request)).orElseThrow(() -> ex);
+		}
 		URI lookup = URI.create("/api/petitions/" + submitted.caseNumber());
 		Registration body = new Registration(submitted.caseNumber(), submitted.repeat(), lookup.toString(),
 				submitted.repeat() ? "您已有同一类别尚未办结的案件，本次登记已并入该案件。" : "登记成功。请凭案件编号和手机号查询办理进度。");
