@@ -23,6 +23,9 @@ public final class Roles {
 	/** Every responsible unit's users are also in a group named after the unit's code. */
 	public static final String UNIT = "unit";
 
+	/** Camunda's administrators' group. */
+	public static final String ADMIN = "camunda-admin";
+
 	private Roles() {
 	}
 

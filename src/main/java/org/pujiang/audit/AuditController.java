@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pujiang.Roles;
+import org.pujiang.api.Access;
 import org.pujiang.api.Problems;
 import org.pujiang.audit.AuditTrail.Entry;
 import org.pujiang.audit.CaseEvents.Verification;
@@ -26,8 +27,6 @@ import org.springframework.web.util.HtmlUtils;
 @Tag(name = "审计", description = "案件审计轨迹与业务事件哈希链校验（审计员）")
 @SecurityRequirement(name = "basic")
 class AuditController {
-
-	private static final List<String> AUDITORS = List.of(Roles.AUDITOR, "camunda-admin");
 
 	private static final String[] HEADINGS = { "时间", "操作人", "环节", "事项", "详情", "来源" };
 
@@ -97,9 +96,7 @@ class AuditController {
 	}
 
 	private static void requireAuditor(Authentication authentication) {
-		if (authentication.getAuthorities().stream().noneMatch((a) -> AUDITORS.contains(a.getAuthority()))) {
-			throw Problems.refuse(HttpStatus.FORBIDDEN, "仅审计员可查看");
-		}
+		Access.requireAny(authentication, "仅审计员可查看", Roles.AUDITOR, Roles.ADMIN);
 	}
 
 	/** Quoted; text that a spreadsheet would take for a formula is prefixed with an apostrophe. */

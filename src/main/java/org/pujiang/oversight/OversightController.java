@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pujiang.Roles;
-import org.pujiang.api.Problems;
+import org.pujiang.api.Access;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.oversight.Oversight.By;
 import org.pujiang.oversight.Oversight.Figures;
@@ -17,7 +17,6 @@ import org.pujiang.oversight.Oversight.Overdue;
 import org.pujiang.oversight.Oversight.Row;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "督查统计", description = "办结率、按期办结率、满意率、当场解决率、重复信访率、办理时长（审计员、管理员）")
 @SecurityRequirement(name = "basic")
 class OversightController {
-
-	private static final List<String> READERS = List.of(Roles.AUDITOR, Roles.MANAGER, "camunda-admin");
 
 	private final Oversight oversight;
 
@@ -91,9 +88,7 @@ class OversightController {
 	}
 
 	private static void requireReader(Authentication authentication) {
-		if (authentication.getAuthorities().stream().noneMatch((a) -> READERS.contains(a.getAuthority()))) {
-			throw Problems.refuse(HttpStatus.FORBIDDEN, "仅审计员和管理员可查看统计");
-		}
+		Access.requireAny(authentication, "仅审计员和管理员可查看统计", Roles.AUDITOR, Roles.MANAGER, Roles.ADMIN);
 	}
 
 }

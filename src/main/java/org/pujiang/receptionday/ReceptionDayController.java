@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pujiang.Roles;
+import org.pujiang.api.Access;
 import org.pujiang.api.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "接访日", description = "领导下访接待日")
 class ReceptionDayController {
-
-	private static final List<String> READERS = List.of(Roles.MANAGER, Roles.AUDITOR, Roles.REGISTRAR, Roles.LEADER,
-			Roles.SUPERVISOR, "camunda-admin");
 
 	private final ReceptionDays days;
 
@@ -54,9 +52,8 @@ class ReceptionDayController {
 	@Operation(summary = "接访日全貌", description = "计划、公告记录、当日统计、进展报告与终结报告")
 	@SecurityRequirement(name = "basic")
 	DayRecord record(Authentication authentication, @PathVariable Long id) {
-		if (authentication.getAuthorities().stream().noneMatch((a) -> READERS.contains(a.getAuthority()))) {
-			throw Problems.refuse(HttpStatus.FORBIDDEN, "无权查看接访日");
-		}
+		Access.requireAny(authentication, "无权查看接访日", Roles.MANAGER, Roles.AUDITOR, Roles.REGISTRAR, Roles.LEADER,
+				Roles.SUPERVISOR, Roles.ADMIN);
 		ReceptionDay day;
 		try {
 			day = this.days.day(id);
