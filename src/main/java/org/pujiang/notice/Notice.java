@@ -43,6 +43,8 @@ public class Notice {
 
 	private int attempts;
 
+	private Instant nextAttemptAt;
+
 	private String lastError;
 
 	protected Notice() {
@@ -70,8 +72,10 @@ public class Notice {
 		this.lastError = null;
 	}
 
-	void failed(Exception ex) {
+	/** Counts the failure; the next attempt waits twice as long as the one before (base, 2 x base, 4 x base …). */
+	void failed(Exception ex, java.time.Duration backoffBase) {
 		this.attempts++;
+		this.nextAttemptAt = BusinessClock.now().plus(backoffBase.multipliedBy(1L << Math.min(this.attempts - 1, 20)));
 		String message = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		this.lastError = message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
 	}
@@ -114,6 +118,10 @@ public class Notice {
 
 	public int getAttempts() {
 		return this.attempts;
+	}
+
+	public Instant getNextAttemptAt() {
+		return this.nextAttemptAt;
 	}
 
 	public String getLastError() {

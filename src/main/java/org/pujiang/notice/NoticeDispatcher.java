@@ -3,6 +3,7 @@ package org.pujiang.notice;
 import java.util.List;
 
 import org.pujiang.audit.CaseEvents;
+import org.pujiang.petition.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -29,13 +30,16 @@ public class NoticeDispatcher {
 
 	private final CaseEvents events;
 
+	private final NoticeIncidents incidents;
+
 	NoticeDispatcher(NoticeRepository notices, List<NoticeSender> senders, TransactionTemplate transactions,
-			NoticeProperties properties, CaseEvents events) {
+			NoticeProperties properties, CaseEvents events, NoticeIncidents incidents) {
 		this.notices = notices;
 		this.senders = senders;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.events = events;
+		this.incidents = incidents;
 	}
 
 	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:5s}",
@@ -47,8 +51,7 @@ public class NoticeDispatcher {
 	/** Sends the pending notices; returns how many were sent. */
 	public int dispatchPending() {
 		List<Long> pending = this.notices
-			.findBySentAtIsNullAndAttemptsLessThanOrderById(this.properties.maxAttempts(),
-					Limit.of(this.properties.batchSize()))
+			.findDue(this.properties.maxAttempts(), BusinessClock.now(), Limit.of(this.properties.batchSize()))
 			.stream()
 			.map(Notice::getId)
 			.toList();
@@ -78,7 +81,10 @@ public class NoticeDispatcher {
 		}
 		catch (Exception ex) {
 			log.warn("Notice {} not sent (attempt {}): {}", id, notice.getAttempts() + 1, ex.getMessage());
-			notice.failed(ex);
+			notice.failed(ex, this.properties.backoff());
+			if (notice.getAttempts() >= this.properties.maxAttempts()) {
+				this.incidents.raise(notice);
+			}
 			return false;
 		}
 	}

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("pujiang.notices")
 public record NoticeProperties(String from, String supervisionOffice, String leaders, Duration dispatchInterval,
-		int batchSize, int maxAttempts, Map<String, String> announcementDesks) {
+		int batchSize, int maxAttempts, Duration backoff, Map<String, String> announcementDesks) {
 
 	public NoticeProperties {
 		from = from == null ? "xinfang@pujiang.local" : from;
@@ -21,6 +21,7 @@ public record NoticeProperties(String from, String supervisionOffice, String lea
 		dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(5) : dispatchInterval;
 		batchSize = batchSize <= 0 ? 50 : batchSize;
 		maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+		backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
 		announcementDesks = announcementDesks == null ? Map.of() : Map.copyOf(announcementDesks);
 	}
 

@@ -2,7 +2,9 @@ package org.pujiang.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +12,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangTest;
+import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseProcess;
 import org.pujiang.petition.PetitionCaseRepository;
@@ -70,16 +75,38 @@ class NoticeDispatcherTests {
 	}
 
 	@Test
-	void shouldCountAFailedAttemptAndGiveUpAfterTheLast() {
-		Notice broken = this.notices.save(new Notice(null, NoticeKind.REMINDER, NoticeChannel.EMAIL, "no address at all",
-				"无法投递", "正文"));
-		for (int attempt = 1; attempt <= 6; attempt++) {
+	void shouldRetryAFailedNoticeLaterEachTimeAndRaiseAnIncidentAfterTheLast() {
+		ProcessInstance instance = new CaseDesk(this.engine).register("ROADS_TRANSPORT", 1);
+		PetitionCase petitionCase = this.cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow();
+		Notice broken = this.notices.save(new Notice(petitionCase.getId(), NoticeKind.REMINDER, NoticeChannel.EMAIL,
+				"no address at all", "无法投递", "正文"));
+		try {
 			dispatchAll();
+			Notice once = this.notices.findById(broken.getId()).orElseThrow();
+			assertThat(once.getAttempts()).isEqualTo(1);
+			assertThat(once.getLastError()).isNotBlank();
+			assertThat(Duration.between(BusinessClock.now(), once.getNextAttemptAt())).isBetween(Duration.ofSeconds(25),
+					Duration.ofSeconds(30));
+			dispatchAll();
+			assertThat(this.notices.findById(broken.getId()).orElseThrow().getAttempts()).as("not before its time").isEqualTo(1);
+
+			for (int attempt = 2; attempt <= 6; attempt++) {
+				ClockUtil.setCurrentTime(Date.from(BusinessClock.now().plus(Duration.ofHours(1))));
+				dispatchAll();
+			}
+			Notice failed = this.notices.findById(broken.getId()).orElseThrow();
+			assertThat(failed.getSentAt()).isNull();
+			assertThat(failed.getAttempts()).isEqualTo(5);
+			assertThat(this.engine.getRuntimeService()
+				.createIncidentQuery()
+				.processInstanceId(instance.getId())
+				.incidentType(NoticeIncidents.TYPE)
+				.singleResult()
+				.getIncidentMessage()).contains("5 次发送失败");
 		}
-		Notice failed = this.notices.findById(broken.getId()).orElseThrow();
-		assertThat(failed.getSentAt()).isNull();
-		assertThat(failed.getAttempts()).isEqualTo(5);
-		assertThat(failed.getLastError()).isNotBlank();
+		finally {
+			ClockUtil.reset();
+		}
 	}
 
 	/** The outbox holds what earlier tests left too; each call sends one batch. */
