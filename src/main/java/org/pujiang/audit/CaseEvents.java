@@ -6,7 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.pujiang.petition.BusinessClock;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +37,20 @@ public class CaseEvents {
 			map.put(String.valueOf(details[i]), details[i + 1]);
 		}
 		CaseEvent last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
+		String content;
 		try {
-			this.events.save(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1, type, actor,
-					BusinessClock.now(), this.json.writeValueAsString(map), last == null ? CaseEvent.GENESIS : last.getHash()));
+			content = this.json.writeValueAsString(map);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
+		}
+		try {
+			this.events.saveAndFlush(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1, type, actor,
+					BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another transaction appended to this case's chain first: the same case changed twice at once.
+			throw new OptimisticLockingException("案件 " + caseId + " 正被他人同时办理（" + type + "）");
 		}
 	}
 

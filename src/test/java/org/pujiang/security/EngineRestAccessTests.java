@@ -30,6 +30,9 @@ class EngineRestAccessTests {
 	@Autowired
 	TestRestTemplate http;
 
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identities;
+
 	RestDesk desk;
 
 	@BeforeEach
@@ -126,6 +129,48 @@ class EngineRestAccessTests {
 		assertThat(this.http.withBasicAuth("admin", "test-admin-secret")
 			.exchange("/engine-rest/user/newclerk", HttpMethod.DELETE, null, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void shouldLetOneOfTwoConcurrentCompletionsWinAndTellTheOtherPlainly() throws Exception {
+		if (this.identities.createUserQuery().userId("leader2").count() == 0) {
+			var second = this.identities.newUser("leader2");
+			second.setPassword(RestDesk.PASSWORD);
+			this.identities.saveUser(second);
+			this.identities.createMembership("leader2", "leader");
+		}
+		for (int round = 0; round < 3; round++) {
+			String instance = this.desk.register(CaseDesk.petition("ENVIRONMENT", 1)).get("id").asText();
+			String taskId = this.desk.taskId("leader", instance, "Task_ReceivePetitioner");
+			Object form = RestDesk.variables(Map.of("receptionNotes", "记录", "outcome", "SOLVED_ON_THE_SPOT", "decision", "当场解决"));
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+			java.util.concurrent.ExecutorService staff = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+				for (String user : List.of("leader", "leader2")) {
+					answers.add(staff.submit(() -> {
+						start.await();
+						return this.desk.post(user, "/engine-rest/task/" + taskId + "/submit-form", form);
+					}));
+				}
+				List<Integer> statuses = new java.util.ArrayList<>();
+				for (var answer : answers) {
+					ResponseEntity<JsonNode> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+					statuses.add(response.getStatusCode().value());
+					if (response.getStatusCode().value() == 409) {
+						assertThat(response.getBody().get("message").asText()).contains("他人");
+					}
+				}
+				assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+			}
+			finally {
+				staff.shutdownNow();
+			}
+			assertThat(this.desk.get("auditor", "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=Task_ReturnVisit")
+				.getBody()).hasSize(1);
+			assertThat(this.desk.get("auditor", "/engine-rest/history/task?processInstanceId=" + instance
+					+ "&taskDefinitionKey=Task_ReceivePetitioner").getBody()).hasSize(1);
+		}
 	}
 
 	private String assignedTo(String unit) {
