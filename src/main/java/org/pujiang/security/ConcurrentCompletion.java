@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -28,28 +30,52 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 @Priority(1)
 public class ConcurrentCompletion implements ExceptionMapper<RestException> {
 
-	private static final Pattern TASK = Pattern.compile("/task/([^/]+)/(submit-form|complete|resolve)");
+	/** The request path, relative to the REST API's root: task/{id}/submit-form and the like. */
+	private static final Pattern TASK = Pattern.compile("(?:^|/)task/([^/]+)/(?:submit-form|complete|resolve)$");
 
 	@Context
 	private UriInfo request;
 
 	@Override
 	public Response toResponse(RestException exception) {
-		if (causedBy(exception, OptimisticLockingException.class) || completedMeanwhile()) {
-			return Response.status(Response.Status.CONFLICT)
-				.type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(Map.of("type", "ConcurrentCompletion", "message", "该任务已由他人同时办理，请刷新任务列表"))
-				.build();
+		if (causedBy(exception, OptimisticLockingException.class) || completedMeanwhile(this.request)) {
+			return conflict();
 		}
 		return new RestExceptionHandler().toResponse(exception);
 	}
 
+	static Response conflict() {
+		return Response.status(Response.Status.CONFLICT)
+			.type(MediaType.APPLICATION_JSON_TYPE)
+			.entity(Map.of("type", "ConcurrentCompletion", "message", "该任务已由他人同时办理，请刷新任务列表"))
+			.build();
+	}
+
+	/**
+	 * The loser of the race may also find the task's authorization already gone with the task: that too is
+	 * someone else having done it, not a lack of rights.
+	 */
+	@Provider
+	@Priority(1)
+	public static class WhenTheTaskWasTaken implements ExceptionMapper<AuthorizationException> {
+
+		@Context
+		private UriInfo request;
+
+		@Override
+		public Response toResponse(AuthorizationException exception) {
+			return completedMeanwhile(this.request) ? conflict()
+					: new ProcessEngineExceptionHandler().toResponse(exception);
+		}
+
+	}
+
 	/** The task this request completes no longer exists because someone finished it a moment ago. */
-	private boolean completedMeanwhile() {
-		if (this.request == null) {
+	static boolean completedMeanwhile(UriInfo request) {
+		if (request == null) {
 			return false;
 		}
-		Matcher matcher = TASK.matcher(this.request.getPath());
+		Matcher matcher = TASK.matcher(request.getPath());
 		if (!matcher.find()) {
 			return false;
 		}

@@ -10,6 +10,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	@Override
 	protected void registerAdditionalResources() {
 		register(ConcurrentCompletion.class);
+		register(ConcurrentCompletion.WhenTheTaskWasTaken.class);
 	}
 
 }
