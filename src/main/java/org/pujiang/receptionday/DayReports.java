@@ -74,15 +74,17 @@ public class DayReports {
 	/** Stores the report as it stands now and writes it to the log. */
 	@Transactional
 	public DayReport record(ReceptionDay day, DayReport.Kind kind) {
+		DayFigures figures = dayFigures(day.getId());
+		Rates rates = kind == DayReport.Kind.DAY ? null : rates(day.getId());
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("receptionDay", day.name());
-		payload.put("day", dayFigures(day.getId()));
-		if (kind != DayReport.Kind.DAY) {
-			payload.put("rates", rates(day.getId()));
+		payload.put("day", figures);
+		if (rates != null) {
+			payload.put("rates", rates);
 		}
 		try {
 			DayReport report = this.reports.save(new DayReport(day.getId(), kind, this.json.writeValueAsString(payload)));
-			log.info("{} report of {}:\n{}", kind, day.name(), describe(day.getId(), kind));
+			log.info("{} report of {}:\n{}", kind, day.name(), describe(figures, rates));
 			return report;
 		}
 		catch (JsonProcessingException ex) {
@@ -97,15 +99,17 @@ public class DayReports {
 	/** The report as a table for people. */
 	@Transactional(readOnly = true)
 	public String describe(Long dayId, DayReport.Kind kind) {
-		DayFigures day = dayFigures(dayId);
+		return describe(dayFigures(dayId), kind == DayReport.Kind.DAY ? null : rates(dayId));
+	}
+
+	private static String describe(DayFigures day, Rates rates) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("%-24s %8s %8s %8s %8s %8s%n", "", "批次", "人次", "当场解决", "交办", "定性处理"));
 		out.append(row("合计", day.overall()));
 		day.byRoom().forEach((room, figures) -> out.append(row(room, figures)));
 		out.append(String.format("-- 按类别%n"));
 		day.byCategory().forEach((category, figures) -> out.append(row(category, figures)));
-		if (kind != DayReport.Kind.DAY) {
-			Rates rates = rates(dayId);
+		if (rates != null) {
 			out.append(String.format("办结率 %.1f%%（%d/%d）  按期办结率 %.1f%%（%d/%d）  满意率 %.1f%%（%d/%d）  当场解决率 %.1f%%（%d/%d）%n",
 					rates.closureRate() * 100, rates.closed(), rates.received(), rates.onTimeRate() * 100, rates.closedOnTime(),
 					rates.closed(), rates.satisfactionRate() * 100, rates.satisfiedVisits(), rates.returnVisits(),
