@@ -14,15 +14,3 @@ interface ReceptionDayRepository extends JpaRepository<ReceptionDay, Long> {
 	}
 
 }
-
-interface AnnouncementRepository extends JpaRepository<Announcement, Long> {
-
-	List<Announcement> findByReceptionDayIdOrderById(Long receptionDayId);
-
-}
-
-interface DayReportRepository extends JpaRepository<DayReport, Long> {
-
-	List<DayReport> findByReceptionDayIdOrderById(Long receptionDayId);
-
-}
