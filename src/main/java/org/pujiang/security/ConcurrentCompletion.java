@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Two members of staff complete the same task at once: one wins; the other is told plainly, with 409, that the
@@ -66,6 +67,21 @@ public class ConcurrentCompletion implements ExceptionMapper<RestException> {
 		public Response toResponse(AuthorizationException exception) {
 			return completedMeanwhile(this.request) ? conflict()
 					: new ProcessEngineExceptionHandler().toResponse(exception);
+		}
+
+	}
+
+	/**
+	 * The case record itself was changed by the other completion first: its version check fails when the engine's
+	 * transaction commits.
+	 */
+	@Provider
+	@Priority(1)
+	public static class WhenTheRecordChanged implements ExceptionMapper<OptimisticLockingFailureException> {
+
+		@Override
+		public Response toResponse(OptimisticLockingFailureException exception) {
+			return conflict();
 		}
 
 	}

@@ -11,6 +11,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	protected void registerAdditionalResources() {
 		register(ConcurrentCompletion.class);
 		register(ConcurrentCompletion.WhenTheTaskWasTaken.class);
+		register(ConcurrentCompletion.WhenTheRecordChanged.class);
 	}
 
 }

@@ -139,7 +139,7 @@ class EngineRestAccessTests {
 			this.identities.saveUser(second);
 			this.identities.createMembership("leader2", "leader");
 		}
-		for (int round = 0; round < 10; round++) {
+		for (int round = 0; round < 20; round++) {
 			String instance = this.desk.register(CaseDesk.petition("ENVIRONMENT", 1)).get("id").asText();
 			String taskId = this.desk.taskId("leader", instance, "Task_ReceivePetitioner");
 			Object form = RestDesk.variables(Map.of("receptionNotes", "记录", "outcome", "SOLVED_ON_THE_SPOT", "decision", "当场解决"));
