@@ -4,11 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.pujiang.petition.BusinessClock;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +29,9 @@ public class CaseEvents {
 
 	private final ObjectMapper json;
 
+	@PersistenceContext
+	private EntityManager entityManager;
+
 	CaseEvents(CaseEventRepository events, ObjectMapper json) {
 		this.events = events;
 		this.json = json;
@@ -36,7 +44,6 @@ public class CaseEvents {
 		for (int i = 0; i + 1 < details.length; i += 2) {
 			map.put(String.valueOf(details[i]), details[i + 1]);
 		}
-		CaseEvent last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
 		String content;
 		try {
 			content = this.json.writeValueAsString(map);
@@ -45,11 +52,18 @@ public class CaseEvents {
 			throw new IllegalStateException(ex);
 		}
 		try {
+			// Appends to one chain take turns: the case's row is locked until this transaction ends, so a step on one
+			// node and the notice dispatcher on another never compute the same next link.
+			this.entityManager.createNativeQuery("select id from petition_case where id = ?1 for update")
+				.setParameter(1, caseId)
+				.getResultList();
+			CaseEvent last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
 			this.events.saveAndFlush(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1, type, actor,
 					BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash()));
 		}
-		catch (DataIntegrityViolationException ex) {
-			// Another transaction appended to this case's chain first: the same case changed twice at once.
+		catch (DataIntegrityViolationException | OptimisticLockException | OptimisticLockingFailureException ex) {
+			// Another transaction changed the case or appended to its chain first: the same case changed twice at once.
+			// The engine's own exception: the job executor retries quietly, the REST API answers 409.
 			throw new OptimisticLockingException("案件 " + caseId + " 正被他人同时办理（" + type + "）");
 		}
 	}

@@ -13,16 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo profile: a handful of cases standing at different steps, each moved there
- * through the engine by the role that owns the step.
+ * through the engine by the role that owns the step; {@code pujiang.demo.cases=false} leaves them out (the demo users
+ * stay).
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "pujiang.demo.cases", havingValue = "true", matchIfMissing = true)
 @Order(2)
 class DemoData implements ApplicationRunner {
 

@@ -1,9 +1,11 @@
 package org.pujiang.notice;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** Sends e-mail notices through Spring Mail; active when {@code spring.mail.host} is set. */
@@ -28,12 +30,21 @@ class MailNoticeSender implements NoticeSender {
 
 	@Override
 	public void send(Notice notice) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.properties.from());
-		message.setTo(notice.getRecipient());
-		message.setSubject(notice.getSubject());
-		message.setText(notice.getBody());
-		this.mail.send(message);
+		this.mail.send((message) -> {
+			MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+			helper.setFrom(this.properties.from());
+			helper.setTo(notice.getRecipient());
+			helper.setSubject(notice.getSubject());
+			helper.setText(notice.getBody());
+			// One notice, one Message-ID, whichever node sends it and however often: a resend is recognisable.
+			message.setHeader("Message-ID", messageId(notice));
+		});
+	}
+
+	String messageId(Notice notice) {
+		String from = this.properties.from();
+		String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "pujiang.local";
+		return "<notice-" + notice.getId() + "@" + domain + ">";
 	}
 
 }

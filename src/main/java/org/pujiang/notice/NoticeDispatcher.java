@@ -12,8 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds, each notice in a transaction of its own: it is marked sent in the same transaction
- * that sends it, and a failure is counted and retried until the attempts run out.
+ * Sends what the outbox holds, each notice in a transaction of its own: the notice's row is locked for the send (a
+ * node skips the notices another node is sending), it is marked sent in the same transaction that sends it, and a
+ * failure is counted and retried until the attempts run out. Several nodes may dispatch at once.
+ * <p>
+ * Delivery is at least once: a node that dies after the mail server took a notice and before its transaction
+ * commits leaves the notice unsent, and another node sends it again. Such a second copy carries the same
+ * {@code Message-ID} ({@code <notice-ID@…>}), by which receivers recognise it.
  */
 @Component
 public class NoticeDispatcher {
@@ -65,8 +70,8 @@ public class NoticeDispatcher {
 	}
 
 	private boolean send(Long id) {
-		Notice notice = this.notices.findById(id).orElseThrow();
-		if (notice.getSentAt() != null) {
+		Notice notice = this.notices.claim(id).orElse(null);
+		if (notice == null) {
 			return false;
 		}
 		NoticeSender sender = this.senders.stream().filter((s) -> s.handles(notice.getChannel())).findFirst().orElseThrow();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.pujiang.registration.ResidentIdValidator;
 
 /**
- * Runs after the whole test suite (failsafe, in {@code mvn verify}) and reads everything it logged: no resident ID
- * number may appear there, though the suite registers hundreds of them.
+ * Runs after the whole test suite (failsafe, in {@code mvn verify}) and reads everything it logged, the cluster
+ * nodes' logs included: no resident ID number may appear there, though the suite registers hundreds of them.
  */
 class LogsHoldNoResidentIdIT {
 
@@ -25,9 +25,13 @@ class LogsHoldNoResidentIdIT {
 	void shouldFindNoResidentIdNumberInTheTestRunsLogs() throws IOException {
 		Path folder = Path.of("target", "test-logs");
 		assertThat(folder).as("the test run writes its log to target/test-logs").isDirectory();
-		List<Path> logs;
-		try (Stream<Path> files = Files.list(folder)) {
-			logs = files.filter((p) -> p.toString().endsWith(".log")).toList();
+		List<Path> logs = new java.util.ArrayList<>();
+		for (Path logFolder : List.of(folder, Path.of("target", "cluster-it"))) {
+			if (Files.isDirectory(logFolder)) {
+				try (Stream<Path> files = Files.list(logFolder)) {
+					files.filter((p) -> p.toString().endsWith(".log")).forEach(logs::add);
+				}
+			}
 		}
 		assertThat(logs).isNotEmpty();
 		long lines = 0;
