@@ -2,7 +2,8 @@
 // usage: node checks/forms.mjs [--explain]   (from the project root)
 //
 // 1. Each form imports into the form-js Viewer in headless Chromium without warnings or console errors, and
-//    renders every component once its conditions are lifted.
+//    renders every component once its conditions are lifted; every FEEL expression in it ("=...") parses (form-js
+//    itself would quietly treat a broken condition as false).
 // 2. Each form is used by a user task or start event (camunda:formRef), and for each such element:
 //    - every field a person fills in (not readonly, not disabled) is read after the form is submitted, by the
 //      element's own end listener or by what the engine runs next (checks/lib/process-flow.mjs finds those
@@ -14,6 +15,7 @@
 // --explain prints, per form, who reads each field.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lintExpression } from '@bpmn-io/feel-lint';
 import { withPage } from './lib/browser.mjs';
 import { readJava } from './lib/java-steps.mjs';
 import { readProcesses } from './lib/process-flow.mjs';
@@ -60,6 +62,18 @@ for (const file of readdirSync('forms').filter((f) => f.endsWith('.form')).sort(
     problem(`${path}: form id "${schema.id}" differs from the file name; camunda:formRef finds forms by id`);
   }
   const all = components(schema.components);
+  for (const component of all) {
+    JSON.stringify(component, (key, value) => {
+      if (key !== 'components' && typeof value === 'string' && value.startsWith('=')) {
+        for (const { severity, message } of lintExpression(value.slice(1))) {
+          if (severity === 'error') {
+            problem(`${path}: ${component.id} ${key} "${value}": ${message}`);
+          }
+        }
+      }
+      return key === 'components' ? undefined : value;
+    });
+  }
   const fields = all.filter((c) => c.key && !DISPLAY.has(c.type));
   const editable = fields.filter((c) => c.readonly !== true && c.disabled !== true);
   const keys = new Map();
@@ -81,6 +95,7 @@ for (const file of readdirSync('forms').filter((f) => f.endsWith('.form')).sort(
 const java = readJava('src/main/java');
 java.unresolved.forEach(problem);
 const processes = await readProcesses('processes');
+new Set(processes.flatMap((p) => p.problems)).forEach(problem);
 for (const file of readdirSync('processes').filter((f) => f.endsWith('.bpmn'))) {
   const text = readFileSync(join('processes', file), 'utf8');
   for (const m of text.matchAll(/delegateExpression="\$\{(\w+)\}"/g)) {

@@ -113,15 +113,21 @@ function expressionsAfter(start, elements) {
 
 /**
  * For every user task and start event with a camunda:formRef: the names read after its form is submitted
- * (expressions and the steps they call), and the variables the process itself defines.
+ * (expressions and the steps they call), the variables the process itself defines, and what the reading of the
+ * XML warned about.
  */
 export async function readProcesses(dir) {
   const result = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort()) {
-    const { rootElement, warnings } = await moddle.fromXML(readFileSync(join(dir, file), 'utf8'));
-    if (warnings.length) {
-      throw new Error(`${dir}/${file}: ${warnings.map((w) => w.message).join('; ')}`);
+    let parsed;
+    try {
+      parsed = await moddle.fromXML(readFileSync(join(dir, file), 'utf8'));
+    } catch (error) {
+      result.push({ file, defined: new Set(), forms: [], problems: [`${dir}/${file}: ${error.message}`] });
+      continue;
     }
+    const { rootElement, warnings } = parsed;
+    const problems = warnings.map((w) => `${dir}/${file}: ${w.message}`);
     for (const process of rootElement.rootElements.filter((e) => e.$type === 'bpmn:Process')) {
       const elements = allElements(process);
       const defined = new Set();
@@ -136,7 +142,7 @@ export async function readProcesses(dir) {
         return { file, element: element.id, formRef: element.formRef, expressions,
           names: new Set(expressions.flatMap(expressionNames)) };
       });
-      result.push({ file, process: process.id, defined, forms });
+      result.push({ file, process: process.id, defined, forms, problems });
     }
   }
   return result;
