@@ -390,7 +390,11 @@ class PetitionCaseProcessTests {
 		assertThat(this.cases.findById(open.getId()).orElseThrow().getRepeatCount()).isEqualTo(1);
 		assertThat(this.repeats.findByPetitionCaseId(open.getId())).hasSize(1);
 
-		this.desk.complete(repeat, ACKNOWLEDGE_REPEAT, Roles.REGISTRAR, Map.of("repeatAcknowledged", true));
+		assertThatThrownBy(() -> this.desk.complete(repeat, ACKNOWLEDGE_REPEAT, Roles.REGISTRAR,
+				Map.of(REPEAT_ACKNOWLEDGED, false)))
+			.hasMessageContaining(REPEAT_ACKNOWLEDGED);
+		assertThat(repeat).isWaitingAt(ACKNOWLEDGE_REPEAT);
+		this.desk.complete(repeat, ACKNOWLEDGE_REPEAT, Roles.REGISTRAR, Map.of(REPEAT_ACKNOWLEDGED, true));
 		assertThat(repeat).hasPassed(REPEAT_LINKED).isEnded();
 		assertThat(first).isWaitingAt(RECEIVE_PETITIONER);
 	}

@@ -119,6 +119,9 @@ public final class PetitionCaseProcess {
 
 	public static final String REPEAT_REASON = "repeatReason";
 
+	/** Task_AcknowledgeRepeat: the registrar confirms the petitioner was told the petition joins the open case. */
+	public static final String REPEAT_ACKNOWLEDGED = "repeatAcknowledged";
+
 	public static final String OUTCOME_NAME = "outcomeName";
 
 	public static final String DEFAULT_DEADLINE_DAYS = "defaultDeadlineDays";

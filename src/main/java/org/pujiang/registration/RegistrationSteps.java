@@ -2,10 +2,12 @@ package org.pujiang.registration;
 
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.TaskCompletion;
 import org.pujiang.registration.Registration.Registered;
 import org.pujiang.security.CaseAccess;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,19 @@ class RegistrationSteps {
 			execution.setVariable(CASE_NUMBER, petitionCase.getCaseNumber());
 			execution.setVariable(CHANNEL_NAME, petitionCase.getChannel().label());
 		};
+	}
+
+	/**
+	 * Task_AcknowledgeRepeat, on complete: the registrar must confirm that the petitioner was told the petition
+	 * joins the open case (the form requires the tick; so does the server, for every other caller).
+	 */
+	@Bean
+	ExecutionListener acknowledgeRepeat() {
+		return TaskCompletion.recording((execution) -> {
+			if (!Boolean.TRUE.equals(execution.getVariable(REPEAT_ACKNOWLEDGED))) {
+				throw FormValues.invalid(REPEAT_ACKNOWLEDGED, "须确认已向信访人说明并入已有案件");
+			}
+		});
 	}
 
 }
