@@ -53,13 +53,20 @@ public class Oversight {
 	/** The figures of the cases registered in [from, to), grouped; dates are Beijing time, both optional. */
 	@Transactional(readOnly = true)
 	public Figures figures(By by, LocalDate from, LocalDate to) {
+		return figures(by, from, to, null);
+	}
+
+	/** As above, of one reception day's cases only when {@code receptionDay} is given. */
+	@Transactional(readOnly = true)
+	public Figures figures(By by, LocalDate from, LocalDate to, Long receptionDay) {
 		if (from != null && to != null && !to.isAfter(from)) {
 			throw new InvalidInputException("to", "应晚于 from");
 		}
 		Specification<PetitionCase> period = (root, query, cb) -> cb.and(
 				from == null ? cb.conjunction()
 						: cb.greaterThanOrEqualTo(root.get("registeredAt"), from.atStartOfDay(BusinessClock.ZONE).toInstant()),
-				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()));
+				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()),
+				receptionDay == null ? cb.conjunction() : cb.equal(root.get("receptionDayId"), receptionDay));
 		List<PetitionCase> selected = this.cases.findAll(period);
 		Map<String, List<PetitionCase>> groups = new TreeMap<>();
 		if (by != By.TOTAL) {

@@ -37,12 +37,14 @@ class OversightController {
 	}
 
 	@GetMapping("/api/oversight/figures")
-	@Operation(summary = "统计", description = "by = TOTAL | DAY | UNIT | CATEGORY | MONTH；from、to 为登记日期（北京时间，含 from 不含 to）")
+	@Operation(summary = "统计", description = "by = TOTAL | DAY | UNIT | CATEGORY | MONTH；from、to 为登记日期（北京时间，含 from 不含 to）；"
+			+ "receptionDay 为接访日编号（只统计该接访日的案件）")
 	Figures figures(Authentication authentication, @RequestParam(defaultValue = "TOTAL") By by,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long receptionDay) {
 		requireReader(authentication);
-		return this.oversight.figures(by, from, to);
+		return this.oversight.figures(by, from, to, receptionDay);
 	}
 
 	@GetMapping(value = "/api/oversight/figures/csv", produces = "text/csv")

@@ -25,6 +25,7 @@ import org.pujiang.Roles;
 import org.pujiang.notice.Notice;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.NoticeRepository;
+import org.pujiang.oversight.Oversight;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.InvalidInputException;
 import org.pujiang.petition.PetitionCase;
@@ -56,6 +57,9 @@ class ReceptionDayProcessTests {
 
 	@Autowired
 	DayReports reports;
+
+	@Autowired
+	Oversight oversight;
 
 	CaseDesk desk;
 
@@ -254,6 +258,8 @@ class ReceptionDayProcessTests {
 		assertThat(this.reports.reports(dayId)).extracting(DayReport::getKind)
 			.containsExactly(DayReport.Kind.DAY, DayReport.Kind.PROGRESS, DayReport.Kind.PROGRESS, DayReport.Kind.FINAL);
 		assertThat(this.reports.reports(dayId).get(3).getPayload()).contains("\"closureRate\":1.0");
+		// The oversight figures of the day agree with the day's own report.
+		assertThat(this.oversight.figures(Oversight.By.TOTAL, null, null, dayId).total()).isEqualTo(rates);
 	}
 
 	private void solve(ProcessInstance instance) {
