@@ -1,7 +1,10 @@
 package org.pujiang.handling;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,32 @@ public class Handling {
 
 	public List<Assignment> assignments(Long caseId) {
 		return this.assignments.findByPetitionCaseIdOrderById(caseId);
+	}
+
+	/** The assignments of many cases by case id, a few queries for any number of cases (for reports and rates). */
+	public Map<Long, List<Assignment>> assignmentsOf(Collection<Long> caseIds) {
+		Map<Long, List<Assignment>> byCase = new HashMap<>();
+		for (List<Long> chunk : chunks(caseIds)) {
+			for (Assignment assignment : this.assignments.findByCaseIds(chunk)) {
+				byCase.computeIfAbsent(assignment.getPetitionCase().getId(), (id) -> new ArrayList<>()).add(assignment);
+			}
+		}
+		return byCase;
+	}
+
+	/** Open assignments past their deadline at {@code now} or under supervision, with their cases and units. */
+	public List<Assignment> overdueOrSupervised(java.time.Instant now) {
+		return this.assignments.findOverdueOrSupervised(AssignmentStatus.ACCEPTED, now);
+	}
+
+	/** Splits ids into lists of at most 1000, the size of an IN list every database takes. */
+	public static List<List<Long>> chunks(Collection<Long> ids) {
+		List<Long> all = new ArrayList<>(ids);
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
 	}
 
 	@Transactional

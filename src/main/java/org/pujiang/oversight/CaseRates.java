@@ -2,7 +2,9 @@ package org.pujiang.oversight;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.pujiang.handling.Assignment;
 import org.pujiang.handling.Handling;
@@ -37,18 +39,24 @@ public class CaseRates {
 
 	@Transactional(readOnly = true)
 	public Rates of(List<PetitionCase> received) {
+		// Assignments and visits of all the cases in a few queries (chunks of 1000 ids), not one per case.
+		List<Long> ids = received.stream().map(PetitionCase::getId).toList();
+		Map<Long, List<Assignment>> assignments = this.handling.assignmentsOf(ids);
+		List<ReturnVisit> visits = new ArrayList<>();
+		for (List<Long> chunk : Handling.chunks(ids)) {
+			visits.addAll(this.returnVisits.findByCaseIds(chunk));
+		}
 		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
-		long onTime = closed.stream().filter(this::closedOnTime).count();
-		List<ReturnVisit> visits = received.stream()
-			.flatMap((c) -> this.returnVisits.findByPetitionCaseIdOrderByRound(c.getId()).stream())
-			.toList();
+		long onTime = closed.stream()
+			.filter((c) -> closedOnTime(c, assignments.getOrDefault(c.getId(), List.of())))
+			.count();
 		long satisfied = visits.stream().filter((v) -> v.getSatisfaction() != Satisfaction.DISSATISFIED).count();
 		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
 		long supervised = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId()).stream().anyMatch(Assignment::isSupervised))
+			.filter((c) -> assignments.getOrDefault(c.getId(), List.of()).stream().anyMatch(Assignment::isSupervised))
 			.count();
 		long extended = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId())
+			.filter((c) -> assignments.getOrDefault(c.getId(), List.of())
 				.stream()
 				.anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
 			.count();
@@ -63,10 +71,9 @@ public class CaseRates {
 				ratio(repeats, received.size() + repeats), round(average(days)), round(percentile(days, 0.9)));
 	}
 
-	private boolean closedOnTime(PetitionCase petitionCase) {
+	private static boolean closedOnTime(PetitionCase petitionCase, List<Assignment> assignments) {
 		if (petitionCase.getOutcome() == Outcome.ASSIGNED) {
-			return this.handling.assignments(petitionCase.getId())
-				.stream()
+			return assignments.stream()
 				.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
 		}
 		Instant limit = petitionCase.getRegisteredAt().plus(LEGAL_TERM);

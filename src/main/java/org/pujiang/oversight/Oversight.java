@@ -72,8 +72,10 @@ public class Oversight {
 		if (by != By.TOTAL) {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
+			Map<Long, List<Assignment>> assignments = by == By.UNIT
+					? this.handling.assignmentsOf(selected.stream().map(PetitionCase::getId).toList()) : Map.of();
 			for (PetitionCase c : selected) {
-				for (String key : keys(by, c, names)) {
+				for (String key : keys(by, c, names, assignments.getOrDefault(c.getId(), List.of()))) {
 					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
 				}
 			}
@@ -87,25 +89,21 @@ public class Oversight {
 	public List<Overdue> overdue() {
 		Instant now = BusinessClock.now();
 		List<Overdue> overdue = new ArrayList<>();
-		for (PetitionCase c : this.cases.findAll()) {
-			for (Assignment a : this.handling.assignments(c.getId())) {
-				if (a.getStatus() != AssignmentStatus.ACCEPTED && (a.isSupervised() || a.getDeadline().isBefore(now))) {
-					overdue.add(new Overdue(c.getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
-							Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
-				}
-			}
+		for (Assignment a : this.handling.overdueOrSupervised(now)) {
+			overdue.add(new Overdue(a.getPetitionCase().getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
+					Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
 		}
 		overdue.sort(Comparator.comparing(Overdue::deadline));
 		return overdue;
 	}
 
-	private List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames) {
+	private List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames, List<Assignment> assignments) {
 		return switch (by) {
 			case DAY -> List.of(c.getReceptionDayId() == null ? "日常接访" : "RD-" + c.getReceptionDayId());
 			case CATEGORY -> List.of(categoryNames.getOrDefault(c.getCategory(), c.getCategory()));
 			case MONTH -> List.of(BusinessClock.date(c.getRegisteredAt()).substring(0, 7));
 			case UNIT -> {
-				List<String> units = this.handling.assignments(c.getId()).stream().map((a) -> a.getUnit().getName()).toList();
+				List<String> units = assignments.stream().map((a) -> a.getUnit().getName()).toList();
 				yield units.isEmpty() ? List.of("（未交办）") : units;
 			}
 			case TOTAL -> List.of("合计");

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Scale benchmark: PostgreSQL loaded with M closed cases with their full history, then the staff's everyday queries
+# timed over HTTP (p50/p99). Prints a Markdown section to stdout; progress goes to stderr.
+#
+#   bash bench/scale.sh [--cases M] [--quick]      M = 100000 by default; --cases 1000000 for the full scale
+#
+# The base is real: the first Pujiang day (436 cases, every outcome, supervision, extensions, return visits) replayed
+# through the engine on a fresh database. ScaleLoader then copies those rows, engine history included, with new ids and
+# times spread over ten years, until there are M cases; a few hundred open cases are then registered and assigned
+# through the API, so that there are tasks to find. The database is created and dropped by this script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cases=100000
+open=300
+runs=100
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cases) cases="$2"; shift 2 ;;
+    --quick) cases=2000; open=30; runs=20; shift ;;
+    *) echo "usage: bench/scale.sh [--cases M] [--quick]" >&2; exit 2 ;;
+  esac
+done
+
+jar=$(ls target/pujiang-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then
+  mvn -B -ntp -q -DskipTests package >&2
+  jar=$(ls target/pujiang-*.jar | head -n 1)
+fi
+jar=$(realpath "$jar")
+if [ ! -s target/bench.classpath ] || [ ! -d target/test-classes/org/pujiang/bench ]; then
+  mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+    -Dmdep.includeScope=test >&2
+fi
+classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+
+database="pujiang_bench_scale_$$"
+url="jdbc:postgresql://127.0.0.1:5432/$database"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+work=$(mktemp -d)
+app=""
+cleanup() {
+  if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
+
+sql() { psql -h 127.0.0.1 -U postgres -d "$database" -tAc "$1"; }
+
+start() { # profiles, extra arguments…
+  local profiles="$1"; shift
+  (cd "$work" && PUJIANG_DB_URL="$url" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
+    exec java -Xmx1g -jar "$jar" --spring.profiles.active="$profiles" --pujiang.demo.cases=false \
+      --server.port="$port" "$@" >> "$work/app.log" 2>&1) &
+  app=$!
+}
+
+echo "scale: replaying the first Pujiang day on PostgreSQL for the base…" >&2
+started=$(date +%s)
+start postgres,demo,replay
+until [ "$(sql "select count(*) from day_report where kind = 'FINAL'" 2>/dev/null || echo 0)" -ge 1 ] 2>/dev/null; do
+  kill -0 "$app" 2>/dev/null || { echo "the replay stopped; see its log:" >&2; tail -n 50 "$work/app.log" >&2; exit 1; }
+  sleep 2
+done
+kill "$app"; wait "$app" 2>/dev/null || true; app=""
+base_seconds=$(( $(date +%s) - started ))
+
+echo "scale: copying to $cases cases…" >&2
+started=$(date +%s)
+java -cp "$classpath" org.pujiang.bench.ScaleLoader "$url" "$cases" >&2
+load_seconds=$(( $(date +%s) - started ))
+
+echo "scale: starting a node and opening $open cases…" >&2
+start postgres,demo
+for _ in $(seq 1 180); do
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$app" 2>/dev/null || { tail -n 50 "$work/app.log" >&2; exit 1; }
+  sleep 1
+done
+
+echo "## Scale: the everyday queries over $cases cases (PostgreSQL $(sql 'show server_version'))"
+echo
+echo "Base: the first Pujiang day replayed through the engine in ${base_seconds} s; copied to $cases cases in ${load_seconds} s (ScaleLoader)."
+java -cp "$classpath" org.pujiang.bench.ScaleQueries "http://127.0.0.1:$port" "$url" "$open" "$runs"
+echo
