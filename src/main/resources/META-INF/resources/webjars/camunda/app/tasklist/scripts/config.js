@@ -15,6 +15,11 @@ if (asked === 'zh' || asked === 'en') {
 const language = window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
 
 export default {
+  app: {
+    name: language === 'zh' ? '任务列表' : 'Tasklist',
+    vendor: 'Camunda'
+  },
+
   locales: {
     availableLocales: [language],
     fallbackLocale: language
