@@ -32,7 +32,7 @@ class WebappLocaleTests {
 	private final ObjectMapper json = new ObjectMapper();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist" })
+	@ValueSource(strings = { "tasklist", "welcome" })
 	void shouldTranslateEveryLabelOfTheShippedEnglish(String app) throws IOException {
 		JsonNode en = read(app, "en");
 		JsonNode zh = read(app, "zh");
