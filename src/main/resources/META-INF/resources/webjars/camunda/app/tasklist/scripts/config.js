@@ -25,6 +25,9 @@ export default {
     fallbackLocale: language
   },
 
+  // Camunda's first-login hint looks for a page (/camunda-welcome) that this application does not serve.
+  disableWelcomeMessage: true,
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

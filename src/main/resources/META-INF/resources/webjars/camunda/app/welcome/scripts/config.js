@@ -20,5 +20,8 @@ export default {
   locales: {
     availableLocales: [language],
     fallbackLocale: language
-  }
+  },
+
+  // Camunda's first-login hint looks for a page (/camunda-welcome) that this application does not serve.
+  disableWelcomeMessage: true
 };
