@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class DecisionTableTests {
 
 	@Autowired
 	Handling handling;
+
+	@Autowired
+	HistoryService history;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -68,6 +72,14 @@ class DecisionTableTests {
 		assertThat(this.routing.knows("ALIENS")).isFalse();
 		assertThat(this.routing.knows(null)).isFalse();
 		assertThat(this.routing.knows("LABOUR_WAGES")).isTrue();
+	}
+
+	@Test
+	void shouldKnowACategoryWithoutADecisionInTheHistory() {
+		long decisions = this.history.createHistoricDecisionInstanceQuery().count();
+		assertThat(this.routing.knows("ACCUSATION")).isTrue();
+		assertThat(this.routing.knows("ALIENS")).isFalse();
+		assertThat(this.history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
 	}
 
 	@ParameterizedTest
