@@ -2,9 +2,14 @@ package org.pujiang.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,9 @@ class DecisionTableTests {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	RepositoryService repository;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -80,6 +88,25 @@ class DecisionTableTests {
 		assertThat(this.routing.knows("ACCUSATION")).isTrue();
 		assertThat(this.routing.knows("ALIENS")).isFalse();
 		assertThat(this.history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
+	}
+
+	@Test
+	void shouldKnowTheCategoriesOfTheTableAsSoonAsANewVersionIsDeployed() throws IOException {
+		assertThat(this.routing.knows("PENSIONS")).isFalse();
+		String table = Files.readString(Path.of("processes/CaseRouting.dmn"));
+		String accusation = table.substring(table.indexOf("<rule id=\"Rule_Accusation\">"),
+				table.indexOf("</rule>") + "</rule>".length());
+		String pensions = accusation.replace("Accusation", "Pensions").replace("\"ACCUSATION\"", "\"PENSIONS\"");
+		Deployment deployment = this.repository.createDeployment()
+			.addString("CaseRouting.dmn", table.replace(accusation, pensions + accusation))
+			.deploy();
+		try {
+			assertThat(this.routing.knows("PENSIONS")).isTrue();
+		}
+		finally {
+			this.repository.deleteDeployment(deployment.getId(), true);
+		}
+		assertThat(this.routing.knows("PENSIONS")).isFalse();
 	}
 
 	@ParameterizedTest
