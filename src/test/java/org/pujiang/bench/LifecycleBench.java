@@ -243,7 +243,7 @@ public final class LifecycleBench {
 		}
 		md.append('\n').append(roundsLine.toString().replaceAll(";$", ".")).append("\n\n");
 
-		md.append(String.format("#### What a case costs: SQL statements and commits per case (%d cases of each path)%n%n",
+		md.append(String.format("#### What a case costs: SQL statements and commits per case (counted over %d case(s) of each path)%n%n",
 				counted));
 		md.append("| path | share of the day | Pujiang statements | baseline statements | Pujiang select / insert / update / delete | baseline select / insert / update / delete | Pujiang commits | baseline commits |\n");
 		md.append("| --- | ---: | ---: | ---: | --- | --- | ---: | ---: |\n");
