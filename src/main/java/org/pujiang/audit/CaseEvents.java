@@ -1,5 +1,6 @@
 package org.pujiang.audit;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends a case's business events to its hash chain, in the transaction of the step they record, and walks the
@@ -24,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseEvents {
+
+	/** The key of {@link #headsOfThisTransaction()} among the transaction's resources. */
+	private static final Object HEADS = new Object();
 
 	private final CaseEventRepository events;
 
@@ -52,20 +58,42 @@ public class CaseEvents {
 			throw new IllegalStateException(ex);
 		}
 		try {
-			// Appends to one chain take turns: the case's row is locked until this transaction ends, so a step on one
-			// node and the notice dispatcher on another never compute the same next link.
-			this.entityManager.createNativeQuery("select id from petition_case where id = ?1 for update")
-				.setParameter(1, caseId)
-				.getResultList();
-			CaseEvent last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
-			this.events.saveAndFlush(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1, type, actor,
-					BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash()));
+			Map<Long, CaseEvent> heads = headsOfThisTransaction();
+			CaseEvent last = heads.get(caseId);
+			if (last == null) {
+				// Appends to one chain take turns: the case's row is locked until this transaction ends, so a step on
+				// one node and the notice dispatcher on another never compute the same next link. Within this
+				// transaction the head of the chain is then the event it appended last.
+				this.entityManager.createNativeQuery("select id from petition_case where id = ?1 for update")
+					.setParameter(1, caseId)
+					.getResultList();
+				last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
+			}
+			heads.put(caseId, this.events.saveAndFlush(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1,
+					type, actor, BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash())));
 		}
 		catch (DataIntegrityViolationException | OptimisticLockException | OptimisticLockingFailureException ex) {
 			// Another transaction changed the case or appended to its chain first: the same case changed twice at once.
 			// The engine's own exception: the job executor retries quietly, the REST API answers 409.
 			throw new OptimisticLockingException("案件 " + caseId + " 正被他人同时办理（" + type + "）");
 		}
+	}
+
+	/** The newest event of each chain the current transaction appended to; forgotten when the transaction ends. */
+	@SuppressWarnings("unchecked")
+	private static Map<Long, CaseEvent> headsOfThisTransaction() {
+		Map<Long, CaseEvent> heads = (Map<Long, CaseEvent>) TransactionSynchronizationManager.getResource(HEADS);
+		if (heads == null) {
+			heads = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(HEADS, heads);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(HEADS);
+				}
+			});
+		}
+		return heads;
 	}
 
 	public List<CaseEvent> of(Long caseId) {

@@ -21,8 +21,11 @@ public class CaseRouting {
 
 	private final DecisionService decisions;
 
-	CaseRouting(DecisionService decisions) {
+	private final Categories categories;
+
+	CaseRouting(DecisionService decisions, Categories categories) {
 		this.decisions = decisions;
+		this.categories = categories;
 	}
 
 	public Optional<Route> route(String category, int personsCount) {
@@ -39,8 +42,13 @@ public class CaseRouting {
 				Boolean.TRUE.equals(row.get("lawyerRequired"))));
 	}
 
+	/**
+	 * Whether the table has rules for the category. Read from the table's rules, not by evaluating it: checking a
+	 * registration is not a routing decision, and an evaluation would enter the decision history (and cost a FEEL
+	 * evaluation per rule).
+	 */
 	public boolean knows(String category) {
-		return category != null && route(category, 1).isPresent();
+		return category != null && this.categories.all().stream().anyMatch((known) -> known.code().equals(category));
 	}
 
 	/** Where the table sends a case: its category's name, the reception room, candidate units, lawyer or not. */

@@ -3,6 +3,7 @@ package org.pujiang.routing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -18,6 +19,9 @@ public class Categories {
 
 	private final RepositoryService repository;
 
+	/** Per version of the table: a deployed version never changes, a new one has an id of its own. */
+	private final Map<String, List<Category>> byDefinition = new ConcurrentHashMap<>();
+
 	Categories(RepositoryService repository) {
 		this.repository = repository;
 	}
@@ -27,7 +31,11 @@ public class Categories {
 			.decisionDefinitionKey(CaseRouting.DECISION_KEY)
 			.latestVersion()
 			.singleResult();
-		DmnModelInstance model = this.repository.getDmnModelInstance(definition.getId());
+		return this.byDefinition.computeIfAbsent(definition.getId(), this::read);
+	}
+
+	private List<Category> read(String decisionDefinitionId) {
+		DmnModelInstance model = this.repository.getDmnModelInstance(decisionDefinitionId);
 		DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
 		List<Output> outputs = List.copyOf(table.getOutputs());
 		int nameColumn = outputs.indexOf(outputs.stream().filter((o) -> "categoryName".equals(o.getName())).findFirst().orElseThrow());

@@ -2,8 +2,14 @@ package org.pujiang.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,12 @@ class DecisionTableTests {
 
 	@Autowired
 	Handling handling;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	RepositoryService repository;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -68,6 +80,33 @@ class DecisionTableTests {
 		assertThat(this.routing.knows("ALIENS")).isFalse();
 		assertThat(this.routing.knows(null)).isFalse();
 		assertThat(this.routing.knows("LABOUR_WAGES")).isTrue();
+	}
+
+	@Test
+	void shouldKnowACategoryWithoutADecisionInTheHistory() {
+		long decisions = this.history.createHistoricDecisionInstanceQuery().count();
+		assertThat(this.routing.knows("ACCUSATION")).isTrue();
+		assertThat(this.routing.knows("ALIENS")).isFalse();
+		assertThat(this.history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
+	}
+
+	@Test
+	void shouldKnowTheCategoriesOfTheTableAsSoonAsANewVersionIsDeployed() throws IOException {
+		assertThat(this.routing.knows("PENSIONS")).isFalse();
+		String table = Files.readString(Path.of("processes/CaseRouting.dmn"));
+		String accusation = table.substring(table.indexOf("<rule id=\"Rule_Accusation\">"),
+				table.indexOf("</rule>") + "</rule>".length());
+		String pensions = accusation.replace("Accusation", "Pensions").replace("\"ACCUSATION\"", "\"PENSIONS\"");
+		Deployment deployment = this.repository.createDeployment()
+			.addString("CaseRouting.dmn", table.replace(accusation, pensions + accusation))
+			.deploy();
+		try {
+			assertThat(this.routing.knows("PENSIONS")).isTrue();
+		}
+		finally {
+			this.repository.deleteDeployment(deployment.getId(), true);
+		}
+		assertThat(this.routing.knows("PENSIONS")).isFalse();
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Intake under load, memory and start-up (issue 8, sections 4 and 5): the packaged jar on a throwaway PostgreSQL
+# database; start-up time and RSS; POST /api/petitions driven by wrk at a steady rate (a short warm-up, then the
+# measured run); RSS after the load; every registration sent checked against the cases stored. Prints two Markdown
+# sections.
+#
+#   bash bench/intake.sh [--quick]      (bench/run.sh builds the jar and calls it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=100
+SECONDS_MEASURED=60
+SECONDS_WARMUP=15
+if [ "${1:-}" = "--quick" ]; then
+  SECONDS_MEASURED=5
+  SECONDS_WARMUP=3
+fi
+THREADS=2
+CONNECTIONS=8
+JAR=target/pujiang-0.1.0-SNAPSHOT.jar
+OUT=target/bench
+mkdir -p "$OUT"
+LOG="$OUT/intake-app.log"
+DB="pujiang_bench_intake_$$"
+PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
+
+[ -f "$JAR" ] || { echo "intake: $JAR is missing; bench/run.sh builds it" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "intake: wrk is not installed; bench/run.sh installs it" >&2; exit 1; }
+
+APP_PID=""
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
+  fi
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! ss -ltnH "sport = :$port" | grep -q .; then echo "$port"; return; fi
+  done
+  echo "intake: no free port found" >&2; exit 1
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+"${PSQL[@]}" -d postgres -c "create database $DB"
+PORT=$(free_port)
+: > "$LOG"
+
+# The JVM as operators start it: default heap (a quarter of the memory), no flags.
+START=$(date +%s.%N)
+PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
+  PUJIANG_ADMIN_PASSWORD="bench-$$-$RANDOM" \
+  java -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
+  >> "$LOG" 2>&1 &
+APP_PID=$!
+
+UP=""
+for _ in $(seq 1 900); do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "intake: the application exited; see $LOG" >&2; exit 1; }
+  if curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
+    UP=$(date +%s.%N)
+    break
+  fi
+  sleep 0.2
+done
+[ -n "$UP" ] || { echo "intake: not up after 180 s; see $LOG" >&2; exit 1; }
+STARTUP=$(awk -v a="$START" -v b="$UP" 'BEGIN { printf "%.1f", b - a }')
+SPRING_STARTUP=$(grep -o 'Started PujiangApplication in [0-9.]* seconds' "$LOG" | grep -o '[0-9.]*' | head -n 1)
+RSS_START=$(rss_mb "$APP_PID")
+# The first request initialises Spring MVC's dispatcher; it is nobody's petition.
+curl -fsS -m 120 -o /dev/null "http://127.0.0.1:$PORT/api/categories"
+
+load() { # label seconds first-petition-number
+  local result
+  result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
+    -- "$RATE" "$3" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
+  echo "$1 ${result#RESULT }"
+}
+field() { # line key
+  tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
+}
+
+WARMUP=$(load warmup "$SECONDS_WARMUP" 0)
+MEASURED=$(load measured "$SECONDS_MEASURED" 1000000)
+RSS_LOAD=$(rss_mb "$APP_PID")
+
+CREATED=$(( $(field "$WARMUP" created) + $(field "$MEASURED" created) ))
+SENT=$(( $(field "$WARMUP" sent) + $(field "$MEASURED" sent) ))
+# wrk stops at the end of a run without waiting for the answers on their way: those registrations still complete.
+stored() { "${PSQL[@]}" -d "$DB" -Atc "select count(*) from petition_case"; }
+for _ in $(seq 1 120); do [ "$(stored)" -ge "$SENT" ] && break; sleep 0.5; done
+STORED=$(stored)
+PROCESSES=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from act_hi_procinst where proc_def_key_ = 'PetitionCase'")
+PG_VERSION=$("${PSQL[@]}" -d postgres -Atc "show server_version" | cut -d' ' -f1)
+
+row() { # line label seconds
+  local l=$1 errors socket verdict
+  errors=$(( $(field "$l" other) + $(field "$l" repeats) ))
+  socket=$(( $(field "$l" connect) + $(field "$l" read) + $(field "$l" write) + $(field "$l" timeout) ))
+  verdict=$(awk -v p="$(field "$l" p99)" -v e="$errors" -v s="$socket" \
+    'BEGIN { print (p < 50 && e == 0 && s == 0) ? "met" : "**missed**" }')
+  echo "| $2 | $RATE/s for $3 s | $(field "$l" rate)/s | $(field "$l" requests) | $(field "$l" p50) | $(field "$l" p90) | $(field "$l" p99) | $(field "$l" max) | $(field "$l" created) | $errors | $socket | $verdict |"
+}
+
+cat <<EOF
+### Intake under load — PostgreSQL $PG_VERSION at 127.0.0.1, the packaged jar
+
+\`POST /api/petitions\` on loopback, wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') with $THREADS threads and $CONNECTIONS connections holding a steady rate (\`bench/petitions.lua\`: each request
+waits for its slot; every petition valid and distinct — its own GB 11643 resident ID number, phone and
+Idempotency-Key). The warm-up runs right after start-up and is shown apart. Latencies in ms; "non-201" counts every
+answer but 201 Created (a 200 would be a repeat petition), "socket errors" wrk's connect, read, write errors and
+timeouts. Target: p99 < 50 ms, no errors.
+
+| run | asked | achieved | requests | p50 | p90 | p99 | max | 201 | non-201 | socket errors | target |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+$(row "$WARMUP" "warm-up, just after start-up" "$SECONDS_WARMUP")
+$(row "$MEASURED" "measured" "$SECONDS_MEASURED")
+
+Registrations sent: $SENT, of which $CREATED answered 201 before their run ended (wrk stops without waiting for
+the answers on their way); cases stored: $STORED, PetitionCase processes started: $PROCESSES — $([ "$STORED" = "$SENT" ] && [ "$PROCESSES" = "$SENT" ] && echo "every registration sent is stored once, with its process" || echo "**they differ**").
+
+### Memory and start-up — the packaged jar on PostgreSQL $PG_VERSION
+
+Started as operators start it (\`java -jar\`, profile \`postgres\`, default heap: a quarter of the memory, G1), on an
+empty database (Flyway's migrations and Camunda's schema are created during start-up).
+
+| figure | value |
+| --- | ---: |
+| start-up: launch to \`/actuator/health\` UP | $STARTUP s |
+| start-up: Spring's "Started PujiangApplication in" | ${SPRING_STARTUP:-?} s |
+| RSS after start-up | $RSS_START MB |
+| RSS after the load ($SENT registrations) | $RSS_LOAD MB |
+EOF
+
+# Fails when something is broken (a case lost or doubled, an answer other than 201), not on a missed target.
+[ "$STORED" = "$SENT" ] && [ "$PROCESSES" = "$SENT" ] && [ "$SENT" -gt 0 ] || exit 1
+[ $(( $(field "$WARMUP" other) + $(field "$MEASURED" other) + $(field "$WARMUP" repeats) + $(field "$MEASURED" repeats) )) -eq 0 ] || exit 1

@@ -1,0 +1,349 @@
+package org.pujiang.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+
+import javax.sql.DataSource;
+
+import jdk.jfr.Recording;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.pujiang.PujiangApplication;
+import org.pujiang.bench.CaseDriver.Variant;
+import org.pujiang.bench.StatementCounter.Counts;
+import org.pujiang.petition.Outcome;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Lifecycle throughput (issue 8, section 1): cases driven from registration to closure with the first Pujiang
+ * day's outcome mix, PetitionCase against a bare process with the same wait states, one and two threads, rounds
+ * interleaved; then what a case costs in statements and where the CPU goes. Writes a Markdown section.
+ *
+ * <pre>
+ * java -XX:FlightRecorderOptions:stackdepth=512 -cp … org.pujiang.bench.LifecycleBench --database=h2|postgres
+ *     [--url=jdbc:postgresql://…] [--cases=436] [--rounds=3] [--warmup=100] [--counted=10] [--threads=1,2]
+ *     [--out=file.md] [--log=file.log] [--jfr=folder] [--camunda.…=… --spring.…=… --pujiang.…=…]
+ * </pre>
+ * {@code --jfr} keeps the flight recordings; application properties are passed on (to try a setting). bench/run.sh
+ * runs it; see the README's Performance section.
+ */
+public final class LifecycleBench {
+
+	static final String DRIVER = "bench-driver-";
+
+	static final double TARGET_RATIO = 1.25;
+
+	private final Map<String, String> options;
+
+	private final CaseDriver driver;
+
+	private final StatementCounter counter;
+
+	/** Numbers cases across all runs, so that every petitioner is new. */
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	private LifecycleBench(Map<String, String> options, CaseDriver driver, StatementCounter counter) {
+		this.options = options;
+		this.driver = driver;
+		this.counter = counter;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		List<String> properties = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.matches("--(camunda|spring|pujiang)\\..*")) {
+				properties.add(arg);
+				continue;
+			}
+			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+			options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+		}
+		boolean postgres = "postgres".equals(options.getOrDefault("database", "h2"));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=bench",
+				"--spring.main.banner-mode=off", "--logging.threshold.console=OFF",
+				"--logging.file.name=" + options.getOrDefault("log", "target/bench/lifecycle.log")));
+		if (postgres) {
+			arguments.addAll(List.of("--spring.datasource.url=" + options.get("url"), "--spring.datasource.username=postgres",
+					"--spring.datasource.password="));
+		}
+		arguments.addAll(properties);
+		StatementCounter counter = new StatementCounter();
+		ConfigurableApplicationContext application = new SpringApplicationBuilder(PujiangApplication.class)
+			.profiles(postgres ? new String[] { "test", "postgres" } : new String[] { "test" })
+			.initializers((context) -> context.getBeanFactory().addBeanPostProcessor(counter))
+			.run(arguments.toArray(String[]::new));
+		try {
+			ProcessEngine engine = application.getBean(ProcessEngine.class);
+			BareLifecycle.deploy(engine);
+			String history = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel()
+				.getName();
+			String report = new LifecycleBench(options, new CaseDriver(engine), counter)
+				.run(database(application.getBean(DataSource.class), postgres), history);
+			Path out = Path.of(options.getOrDefault("out", "target/bench/lifecycle.md"));
+			Files.createDirectories(out.toAbsolutePath().getParent());
+			Files.writeString(out, report);
+		}
+		finally {
+			application.close();
+		}
+	}
+
+	private int option(String name, int fallback) {
+		return Integer.parseInt(this.options.getOrDefault(name, String.valueOf(fallback)));
+	}
+
+	private String run(String database, String history) throws Exception {
+		int cases = option("cases", CaseMix.FIRST_DAY_BATCHES);
+		int rounds = option("rounds", 3);
+		int warmup = option("warmup", 100);
+		int counted = option("counted", 10);
+		List<Integer> threadCounts = Arrays.stream(this.options.getOrDefault("threads", "1,2").split(","))
+			.map(Integer::valueOf)
+			.toList();
+		List<Outcome> mix = CaseMix.of(cases);
+
+		progress("warm-up: %d cases of each", warmup);
+		for (Variant variant : Variant.values()) {
+			run(variant, CaseMix.of(warmup), 1, null);
+		}
+
+		progress("statement counts: %d cases of each path and process", counted);
+		Map<Variant, Map<Outcome, Counts>> counts = new EnumMap<>(Variant.class);
+		for (Variant variant : Variant.values()) {
+			counts.put(variant, new EnumMap<>(Outcome.class));
+			for (Outcome path : Outcome.values()) {
+				this.counter.start();
+				run(variant, Collections.nCopies(counted, path), 1, null);
+				counts.get(variant).put(path, this.counter.stop());
+			}
+		}
+
+		Map<Integer, Map<Variant, List<Double>>> seconds = new HashMap<>();
+		Map<Variant, CpuProfile> profiles = new EnumMap<>(Variant.class);
+		for (Variant variant : Variant.values()) {
+			profiles.put(variant, new CpuProfile());
+		}
+		for (int threads : threadCounts) {
+			seconds.put(threads, new EnumMap<>(Variant.class));
+			for (int round = 0; round < rounds; round++) {
+				// Alternate who goes first, so that neither always runs on the fuller database.
+				List<Variant> order = round % 2 == 0 ? List.of(Variant.PUJIANG, Variant.BASELINE)
+						: List.of(Variant.BASELINE, Variant.PUJIANG);
+				for (Variant variant : order) {
+					double s = run(variant, mix, threads, threads == 1 ? profiles.get(variant) : null);
+					seconds.get(threads).computeIfAbsent(variant, (v) -> new ArrayList<>()).add(s);
+					progress("%d thread(s), round %d, %s: %.1f cases/s", threads, round + 1, variant.label, cases / s);
+				}
+			}
+		}
+		return report(database, history, mix, rounds, warmup, counted, threadCounts, seconds, counts, profiles);
+	}
+
+	/** Drives the cases on {@code threads} threads, each its own share of them; answers the wall time in seconds. */
+	private double run(Variant variant, List<Outcome> mix, int threads, CpuProfile profile) throws Exception {
+		int first = this.sequence.getAndAdd(mix.size());
+		AtomicInteger names = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads,
+				(task) -> new Thread(task, DRIVER + names.incrementAndGet()));
+		try {
+			List<Callable<Void>> work = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int offset = t;
+				work.add(() -> {
+					for (int i = offset; i < mix.size(); i += threads) {
+						this.driver.drive(variant, mix.get(i), first + i);
+					}
+					return null;
+				});
+			}
+			Recording recording = profile == null ? null : CpuProfile.start();
+			long start = System.nanoTime();
+			for (Future<Void> done : pool.invokeAll(work)) {
+				done.get();
+			}
+			long end = System.nanoTime();
+			if (recording != null) {
+				String folder = this.options.get("jfr");
+				Path keep = null;
+				if (folder != null) {
+					keep = Files.createDirectories(Path.of(folder)).resolve(variant.name().toLowerCase(Locale.ROOT) + "-" + first + ".jfr");
+				}
+				profile.add(recording, keep);
+			}
+			long open = this.driver.openInstances(variant);
+			if (open != 0) {
+				throw new IllegalStateException(open + " " + variant.processKey + " instances did not end");
+			}
+			return (end - start) / 1e9;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private String report(String database, String history, List<Outcome> mix, int rounds, int warmup, int counted,
+			List<Integer> threadCounts, Map<Integer, Map<Variant, List<Double>>> seconds,
+			Map<Variant, Map<Outcome, Counts>> counts, Map<Variant, CpuProfile> profiles) {
+		int cases = mix.size();
+		StringBuilder md = new StringBuilder();
+		md.append(String.format("### Lifecycle throughput — %s%n%n", database));
+		md.append(String.format(
+				"%d cases a run from registration to closure (solved on the spot %d, assigned to one unit %d, definitive "
+						+ "answer %d: the first day's 91/324/21 of 436), categories without a lawyer, history %s, all return visits "
+						+ "satisfied. Baseline: a bare process with the same user tasks on each path and no delegates, listeners, "
+						+ "timers or business records, worked with the same calls and forms (task query, claim, complete as a "
+						+ "member of the task's group). %d round(s) per thread count, the two processes interleaved and "
+						+ "alternating who goes first, after %d warm-up cases of each; figures are the medians of the rounds, the "
+						+ "ratio the median of each round's pair.%n%n",
+				cases, CaseMix.count(mix, Outcome.SOLVED_ON_THE_SPOT), CaseMix.count(mix, Outcome.ASSIGNED),
+				CaseMix.count(mix, Outcome.DEFINITIVE_ANSWER), history.toUpperCase(Locale.ROOT), rounds, warmup));
+		md.append("| threads | Pujiang cases/s | baseline cases/s | Pujiang ms/case | baseline ms/case | ratio (Pujiang / baseline time per case) | target ≤ 1.25 |\n");
+		md.append("| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+		StringBuilder roundsLine = new StringBuilder("Each round, cases/s Pujiang / baseline:");
+		Map<Integer, double[]> msPerCase = new HashMap<>();
+		for (int threads : threadCounts) {
+			List<Double> ours = seconds.get(threads).get(Variant.PUJIANG);
+			List<Double> bare = seconds.get(threads).get(Variant.BASELINE);
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < ours.size(); i++) {
+				ratios.add(ours.get(i) / bare.get(i));
+			}
+			double oursSeconds = median(ours);
+			double bareSeconds = median(bare);
+			double ratio = median(ratios);
+			msPerCase.put(threads, new double[] { oursSeconds * 1000 / cases, bareSeconds * 1000 / cases });
+			md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2f | %s |%n", threads,
+					cases / oursSeconds, cases / bareSeconds, oursSeconds * 1000 / cases, bareSeconds * 1000 / cases, ratio,
+					ratio <= TARGET_RATIO ? "met" : "**missed**"));
+			roundsLine.append(String.format(Locale.ROOT, " %d thread(s):", threads));
+			for (int i = 0; i < ours.size(); i++) {
+				roundsLine.append(String.format(Locale.ROOT, " %.1f / %.1f%s", cases / ours.get(i), cases / bare.get(i),
+						i + 1 < ours.size() ? "," : ";"));
+			}
+		}
+		md.append('\n').append(roundsLine.toString().replaceAll(";$", ".")).append("\n\n");
+
+		md.append(String.format("#### What a case costs: SQL statements and commits per case (counted over %d case(s) of each path)%n%n",
+				counted));
+		md.append("| path | share of the day | Pujiang statements | baseline statements | Pujiang select / insert / update / delete | baseline select / insert / update / delete | Pujiang commits | baseline commits |\n");
+		md.append("| --- | ---: | ---: | ---: | --- | --- | ---: | ---: |\n");
+		for (Outcome path : Outcome.values()) {
+			md.append(costRow(path.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+					String.format(Locale.ROOT, "%.0f%%", CaseMix.share(path) * 100), counted,
+					Map.of(path, 1.0), counts));
+		}
+		Map<Outcome, Double> weights = new EnumMap<>(Outcome.class);
+		for (Outcome path : Outcome.values()) {
+			weights.put(path, CaseMix.share(path));
+		}
+		md.append(costRow("**the day's mix**", "100%", counted, weights, counts)).append('\n');
+
+		md.append("Statements per case in the mix by table, where the two differ most:\n\n");
+		md.append("| table | Pujiang | baseline | difference |\n| --- | ---: | ---: | ---: |\n");
+		TreeSet<String> tables = new TreeSet<>();
+		counts.values().forEach((byPath) -> byPath.values().forEach((c) -> c.statements().keySet().forEach((key) -> tables.add(key.substring(key.indexOf(' ') + 1)))));
+		tables.stream()
+			.map((table) -> Map.entry(table, new double[] { weighted(counts.get(Variant.PUJIANG), weights, counted, (c) -> c.ofTable(table)),
+					weighted(counts.get(Variant.BASELINE), weights, counted, (c) -> c.ofTable(table)) }))
+			.sorted((a, b) -> Double.compare(Math.abs(b.getValue()[0] - b.getValue()[1]), Math.abs(a.getValue()[0] - a.getValue()[1])))
+			.limit(15)
+			.forEach((e) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f |%n", e.getKey(), e.getValue()[0],
+					e.getValue()[1], e.getValue()[0] - e.getValue()[1])));
+		md.append('\n');
+
+		CpuProfile ours = profiles.get(Variant.PUJIANG);
+		CpuProfile bare = profiles.get(Variant.BASELINE);
+		if (ours.samples() > 0) {
+			md.append("#### Where the CPU goes: the driver thread's samples, one thread (Java Flight Recorder, every 10 ms)\n\n");
+			md.append("A sample counts under each part found in its stack, so the shares overlap.\n\n");
+			md.append("| in the stack | Pujiang | baseline |\n| --- | ---: | ---: |\n");
+			for (String part : CpuProfile.PARTS.keySet()) {
+				md.append(String.format(Locale.ROOT, "| %s | %.0f%% | %.0f%% |%n", part, ours.share(part) * 100,
+						bare.share(part) * 100));
+			}
+			md.append(String.format(Locale.ROOT, "| samples (truncated stacks) | %d (%d) | %d (%d) |%n%n", ours.samples(),
+					ours.truncated(), bare.samples(), bare.truncated()));
+			double[] one = msPerCase.get(1);
+			if (one != null) {
+				double steps = ours.share(CpuProfile.PARTS.keySet().iterator().next());
+				md.append(String.format(Locale.ROOT,
+						"One thread: a Pujiang case takes %.1f ms, %.1f ms more than a bare one (%.1f ms). %.0f%% of the "
+								+ "Pujiang samples are in its own steps%s; the rest is the engine, which does more for the real "
+								+ "process than for the bare one (more variables, activities, history rows and authorizations; "
+								+ "timers and a sub-process on the assigned path).%n%n",
+						one[0], one[0] - one[1], one[1], steps * 100,
+						database.startsWith("H2") ? String.format(Locale.ROOT, ", about %.1f ms a case", steps * one[0])
+								: " (the samples count the JVM's CPU, not the time spent waiting for the database server)"));
+			}
+			md.append("Pujiang's steps by their share of all samples (the outermost Pujiang method on the stack):\n\n");
+			md.append("| step | share |\n| --- | ---: |\n");
+			ours.steps(12)
+				.forEach((e) -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", e.getKey(), e.getValue() * 100)));
+			md.append('\n');
+		}
+		return md.toString();
+	}
+
+	private static String costRow(String name, String share, int counted, Map<Outcome, Double> weights,
+			Map<Variant, Map<Outcome, Counts>> counts) {
+		BiFunction<Variant, ToLongFunction<Counts>, Double> per = (variant, what) -> weighted(counts.get(variant), weights,
+				counted, what);
+		String kinds = "%.0f / %.0f / %.0f / %.0f";
+		return String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | " + kinds + " | " + kinds + " | %.1f | %.1f |%n", name,
+				share, per.apply(Variant.PUJIANG, Counts::total), per.apply(Variant.BASELINE, Counts::total),
+				per.apply(Variant.PUJIANG, (x) -> x.ofKind("select")), per.apply(Variant.PUJIANG, (x) -> x.ofKind("insert")),
+				per.apply(Variant.PUJIANG, (x) -> x.ofKind("update")), per.apply(Variant.PUJIANG, (x) -> x.ofKind("delete")),
+				per.apply(Variant.BASELINE, (x) -> x.ofKind("select")), per.apply(Variant.BASELINE, (x) -> x.ofKind("insert")),
+				per.apply(Variant.BASELINE, (x) -> x.ofKind("update")), per.apply(Variant.BASELINE, (x) -> x.ofKind("delete")),
+				per.apply(Variant.PUJIANG, Counts::commits), per.apply(Variant.BASELINE, Counts::commits));
+	}
+
+	/** Per case: each path's count divided by the cases counted, weighted by the path's share. */
+	private static double weighted(Map<Outcome, Counts> byPath, Map<Outcome, Double> weights, int counted,
+			ToLongFunction<Counts> what) {
+		double sum = 0;
+		for (Map.Entry<Outcome, Double> weight : weights.entrySet()) {
+			sum += weight.getValue() * what.applyAsLong(byPath.get(weight.getKey())) / counted;
+		}
+		return sum;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	private static String database(DataSource dataSource, boolean postgres) throws Exception {
+		try (Connection connection = dataSource.getConnection()) {
+			DatabaseMetaData meta = connection.getMetaData();
+			String version = meta.getDatabaseProductVersion().replaceAll("\\s*\\(.*\\)$", "");
+			return meta.getDatabaseProductName() + " " + version + (postgres ? ", server at 127.0.0.1" : ", in memory");
+		}
+	}
+
+	private static void progress(String format, Object... args) {
+		System.err.printf(Locale.ROOT, "[lifecycle] " + format + "%n", args);
+	}
+
+}
