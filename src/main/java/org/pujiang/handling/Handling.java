@@ -1,7 +1,10 @@
 package org.pujiang.handling;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,9 @@ public class Handling {
 
 	/** A complex case may be extended once, by at most 30 days. */
 	public static final int MAXIMUM_EXTENSION_DAYS = 30;
+
+	/** Case ids per query when many cases are read at once: well below every database's limit on bind parameters. */
+	public static final int IN_LIST_SIZE = 500;
 
 	private final DecisionService decisions;
 
@@ -95,6 +101,27 @@ public class Handling {
 
 	public List<Assignment> assignments(Long caseId) {
 		return this.assignments.findByPetitionCaseIdOrderById(caseId);
+	}
+
+	/**
+	 * The assignments of many cases, by case id, each case's in id order — a few queries for the lot instead of one
+	 * per case, for figures over many cases.
+	 */
+	public Map<Long, List<Assignment>> assignments(Collection<Long> caseIds) {
+		Map<Long, List<Assignment>> byCase = new HashMap<>();
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(caseIds));
+		for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+			for (Assignment a : this.assignments
+				.findWithCaseAndUnitByCaseIds(ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)))) {
+				byCase.computeIfAbsent(a.getPetitionCase().getId(), (id) -> new ArrayList<>()).add(a);
+			}
+		}
+		return byCase;
+	}
+
+	/** Every assignment whose report is not accepted yet, with its case and unit, by case and then in id order. */
+	public List<Assignment> openAssignments() {
+		return this.assignments.findWithCaseAndUnitByStatusNot(AssignmentStatus.ACCEPTED);
 	}
 
 	@Transactional

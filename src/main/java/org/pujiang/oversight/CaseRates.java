@@ -2,7 +2,10 @@ package org.pujiang.oversight;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.pujiang.handling.Assignment;
 import org.pujiang.handling.Handling;
@@ -10,8 +13,8 @@ import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.Satisfaction;
-import org.pujiang.returnvisit.ReturnVisit;
 import org.pujiang.returnvisit.ReturnVisitRepository;
+import org.pujiang.returnvisit.ReturnVisitRepository.VisitSatisfaction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,20 +40,34 @@ public class CaseRates {
 
 	@Transactional(readOnly = true)
 	public Rates of(List<PetitionCase> received) {
+		return of(received, facts(received));
+	}
+
+	/** The assignments and return visits of the cases, read in a few queries whatever their number. */
+	Facts facts(List<PetitionCase> cases) {
+		List<Long> ids = cases.stream().map(PetitionCase::getId).distinct().toList();
+		Map<Long, List<Satisfaction>> visits = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += Handling.IN_LIST_SIZE) {
+			for (VisitSatisfaction visit : this.returnVisits
+				.findSatisfactionByCaseIds(ids.subList(from, Math.min(ids.size(), from + Handling.IN_LIST_SIZE)))) {
+				visits.computeIfAbsent(visit.getCaseId(), (id) -> new ArrayList<>()).add(visit.getSatisfaction());
+			}
+		}
+		return new Facts(this.handling.assignments(ids), visits);
+	}
+
+	/** The rates of the cases, from their facts (which may hold more cases than these). */
+	Rates of(List<PetitionCase> received, Facts facts) {
 		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
-		long onTime = closed.stream().filter(this::closedOnTime).count();
-		List<ReturnVisit> visits = received.stream()
-			.flatMap((c) -> this.returnVisits.findByPetitionCaseIdOrderByRound(c.getId()).stream())
-			.toList();
-		long satisfied = visits.stream().filter((v) -> v.getSatisfaction() != Satisfaction.DISSATISFIED).count();
+		long onTime = closed.stream().filter((c) -> closedOnTime(c, facts.assignments(c))).count();
+		List<Satisfaction> visits = received.stream().flatMap((c) -> facts.visits(c).stream()).toList();
+		long satisfied = visits.stream().filter((v) -> v != Satisfaction.DISSATISFIED).count();
 		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
 		long supervised = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId()).stream().anyMatch(Assignment::isSupervised))
+			.filter((c) -> facts.assignments(c).stream().anyMatch(Assignment::isSupervised))
 			.count();
 		long extended = received.stream()
-			.filter((c) -> this.handling.assignments(c.getId())
-				.stream()
-				.anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
+			.filter((c) -> facts.assignments(c).stream().anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
 			.count();
 		long repeats = received.stream().mapToLong(PetitionCase::getRepeatCount).sum();
 		double[] days = closed.stream()
@@ -63,10 +80,9 @@ public class CaseRates {
 				ratio(repeats, received.size() + repeats), round(average(days)), round(percentile(days, 0.9)));
 	}
 
-	private boolean closedOnTime(PetitionCase petitionCase) {
+	private static boolean closedOnTime(PetitionCase petitionCase, List<Assignment> assignments) {
 		if (petitionCase.getOutcome() == Outcome.ASSIGNED) {
-			return this.handling.assignments(petitionCase.getId())
-				.stream()
+			return assignments.stream()
 				.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
 		}
 		Instant limit = petitionCase.getRegisteredAt().plus(LEGAL_TERM);
@@ -92,6 +108,19 @@ public class CaseRates {
 
 	private static double round(double value) {
 		return Math.round(value * 10) / 10.0;
+	}
+
+	/** The assignments (in id order) and the return visits' satisfaction of cases, by case id. */
+	record Facts(Map<Long, List<Assignment>> assignmentsByCase, Map<Long, List<Satisfaction>> visitsByCase) {
+
+		List<Assignment> assignments(PetitionCase petitionCase) {
+			return this.assignmentsByCase.getOrDefault(petitionCase.getId(), List.of());
+		}
+
+		List<Satisfaction> visits(PetitionCase petitionCase) {
+			return this.visitsByCase.getOrDefault(petitionCase.getId(), List.of());
+		}
+
 	}
 
 	/**

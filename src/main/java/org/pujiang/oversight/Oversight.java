@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.pujiang.handling.Assignment;
-import org.pujiang.handling.AssignmentStatus;
 import org.pujiang.handling.Handling;
+import org.pujiang.oversight.CaseRates.Facts;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.InvalidInputException;
@@ -61,18 +61,22 @@ public class Oversight {
 						: cb.greaterThanOrEqualTo(root.get("registeredAt"), from.atStartOfDay(BusinessClock.ZONE).toInstant()),
 				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()));
 		List<PetitionCase> selected = this.cases.findAll(period);
+		Facts facts = this.rates.facts(selected);
 		Map<String, List<PetitionCase>> groups = new TreeMap<>();
 		if (by != By.TOTAL) {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
 			for (PetitionCase c : selected) {
-				for (String key : keys(by, c, names)) {
+				for (String key : keys(by, c, names, facts.assignments(c))) {
 					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
 				}
 			}
 		}
-		List<Row> rows = groups.entrySet().stream().map((e) -> new Row(e.getKey(), this.rates.of(e.getValue()))).toList();
-		return new Figures(by, from, to, this.rates.of(selected), rows);
+		List<Row> rows = groups.entrySet()
+			.stream()
+			.map((e) -> new Row(e.getKey(), this.rates.of(e.getValue(), facts)))
+			.toList();
+		return new Figures(by, from, to, this.rates.of(selected, facts), rows);
 	}
 
 	/** Open assignments past their deadline or under supervision, most overdue first. */
@@ -80,25 +84,24 @@ public class Oversight {
 	public List<Overdue> overdue() {
 		Instant now = BusinessClock.now();
 		List<Overdue> overdue = new ArrayList<>();
-		for (PetitionCase c : this.cases.findAll()) {
-			for (Assignment a : this.handling.assignments(c.getId())) {
-				if (a.getStatus() != AssignmentStatus.ACCEPTED && (a.isSupervised() || a.getDeadline().isBefore(now))) {
-					overdue.add(new Overdue(c.getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
-							Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
-				}
+		for (Assignment a : this.handling.openAssignments()) {
+			if (a.isSupervised() || a.getDeadline().isBefore(now)) {
+				overdue.add(new Overdue(a.getPetitionCase().getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
+						Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
 			}
 		}
 		overdue.sort(Comparator.comparing(Overdue::deadline));
 		return overdue;
 	}
 
-	private List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames) {
+	private static List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames,
+			List<Assignment> assignments) {
 		return switch (by) {
 			case DAY -> List.of(c.getReceptionDayId() == null ? "日常接访" : "RD-" + c.getReceptionDayId());
 			case CATEGORY -> List.of(categoryNames.getOrDefault(c.getCategory(), c.getCategory()));
 			case MONTH -> List.of(BusinessClock.date(c.getRegisteredAt()).substring(0, 7));
 			case UNIT -> {
-				List<String> units = this.handling.assignments(c.getId()).stream().map((a) -> a.getUnit().getName()).toList();
+				List<String> units = assignments.stream().map((a) -> a.getUnit().getName()).toList();
 				yield units.isEmpty() ? List.of("（未交办）") : units;
 			}
 			case TOTAL -> List.of("合计");
