@@ -3,6 +3,7 @@ package org.pujiang.oversight;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,8 @@ import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.Satisfaction;
-import org.pujiang.returnvisit.ReturnVisit;
 import org.pujiang.returnvisit.ReturnVisitRepository;
+import org.pujiang.returnvisit.ReturnVisitRepository.VisitSatisfaction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,26 +40,34 @@ public class CaseRates {
 
 	@Transactional(readOnly = true)
 	public Rates of(List<PetitionCase> received) {
-		// Assignments and visits of all the cases in a few queries (chunks of 1000 ids), not one per case.
-		List<Long> ids = received.stream().map(PetitionCase::getId).toList();
-		Map<Long, List<Assignment>> assignments = this.handling.assignmentsOf(ids);
-		List<ReturnVisit> visits = new ArrayList<>();
-		for (List<Long> chunk : Handling.chunks(ids)) {
-			visits.addAll(this.returnVisits.findByCaseIds(chunk));
+		return of(received, facts(received));
+	}
+
+	/** The assignments and return visits of the cases, read in a few queries whatever their number. */
+	Facts facts(List<PetitionCase> cases) {
+		List<Long> ids = cases.stream().map(PetitionCase::getId).distinct().toList();
+		Map<Long, List<Satisfaction>> visits = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += Handling.IN_LIST_SIZE) {
+			for (VisitSatisfaction visit : this.returnVisits
+				.findSatisfactionByCaseIds(ids.subList(from, Math.min(ids.size(), from + Handling.IN_LIST_SIZE)))) {
+				visits.computeIfAbsent(visit.getCaseId(), (id) -> new ArrayList<>()).add(visit.getSatisfaction());
+			}
 		}
+		return new Facts(this.handling.assignments(ids), visits);
+	}
+
+	/** The rates of the cases, from their facts (which may hold more cases than these). */
+	Rates of(List<PetitionCase> received, Facts facts) {
 		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
-		long onTime = closed.stream()
-			.filter((c) -> closedOnTime(c, assignments.getOrDefault(c.getId(), List.of())))
-			.count();
-		long satisfied = visits.stream().filter((v) -> v.getSatisfaction() != Satisfaction.DISSATISFIED).count();
+		long onTime = closed.stream().filter((c) -> closedOnTime(c, facts.assignments(c))).count();
+		List<Satisfaction> visits = received.stream().flatMap((c) -> facts.visits(c).stream()).toList();
+		long satisfied = visits.stream().filter((v) -> v != Satisfaction.DISSATISFIED).count();
 		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
 		long supervised = received.stream()
-			.filter((c) -> assignments.getOrDefault(c.getId(), List.of()).stream().anyMatch(Assignment::isSupervised))
+			.filter((c) -> facts.assignments(c).stream().anyMatch(Assignment::isSupervised))
 			.count();
 		long extended = received.stream()
-			.filter((c) -> assignments.getOrDefault(c.getId(), List.of())
-				.stream()
-				.anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
+			.filter((c) -> facts.assignments(c).stream().anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
 			.count();
 		long repeats = received.stream().mapToLong(PetitionCase::getRepeatCount).sum();
 		double[] days = closed.stream()
@@ -99,6 +108,19 @@ public class CaseRates {
 
 	private static double round(double value) {
 		return Math.round(value * 10) / 10.0;
+	}
+
+	/** The assignments (in id order) and the return visits' satisfaction of cases, by case id. */
+	record Facts(Map<Long, List<Assignment>> assignmentsByCase, Map<Long, List<Satisfaction>> visitsByCase) {
+
+		List<Assignment> assignments(PetitionCase petitionCase) {
+			return this.assignmentsByCase.getOrDefault(petitionCase.getId(), List.of());
+		}
+
+		List<Satisfaction> visits(PetitionCase petitionCase) {
+			return this.visitsByCase.getOrDefault(petitionCase.getId(), List.of());
+		}
+
 	}
 
 	/**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.pujiang.handling.Assignment;
-import org.pujiang.handling.AssignmentStatus;
 import org.pujiang.handling.Handling;
+import org.pujiang.oversight.CaseRates.Facts;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.InvalidInputException;
@@ -68,20 +68,22 @@ public class Oversight {
 				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()),
 				receptionDay == null ? cb.conjunction() : cb.equal(root.get("receptionDayId"), receptionDay));
 		List<PetitionCase> selected = this.cases.findAll(period);
+		Facts facts = this.rates.facts(selected);
 		Map<String, List<PetitionCase>> groups = new TreeMap<>();
 		if (by != By.TOTAL) {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
-			Map<Long, List<Assignment>> assignments = by == By.UNIT
-					? this.handling.assignmentsOf(selected.stream().map(PetitionCase::getId).toList()) : Map.of();
 			for (PetitionCase c : selected) {
-				for (String key : keys(by, c, names, assignments.getOrDefault(c.getId(), List.of()))) {
+				for (String key : keys(by, c, names, facts.assignments(c))) {
 					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
 				}
 			}
 		}
-		List<Row> rows = groups.entrySet().stream().map((e) -> new Row(e.getKey(), this.rates.of(e.getValue()))).toList();
-		return new Figures(by, from, to, this.rates.of(selected), rows);
+		List<Row> rows = groups.entrySet()
+			.stream()
+			.map((e) -> new Row(e.getKey(), this.rates.of(e.getValue(), facts)))
+			.toList();
+		return new Figures(by, from, to, this.rates.of(selected, facts), rows);
 	}
 
 	/** Open assignments past their deadline or under supervision, most overdue first. */
@@ -89,15 +91,18 @@ public class Oversight {
 	public List<Overdue> overdue() {
 		Instant now = BusinessClock.now();
 		List<Overdue> overdue = new ArrayList<>();
-		for (Assignment a : this.handling.overdueOrSupervised(now)) {
-			overdue.add(new Overdue(a.getPetitionCase().getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
-					Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
+		for (Assignment a : this.handling.openAssignments()) {
+			if (a.isSupervised() || a.getDeadline().isBefore(now)) {
+				overdue.add(new Overdue(a.getPetitionCase().getCaseNumber(), a.getUnit().getName(), a.getDeadline(),
+						Math.max(0, ChronoUnit.DAYS.between(a.getDeadline(), now)), a.isSupervised(), a.getStatus().name()));
+			}
 		}
 		overdue.sort(Comparator.comparing(Overdue::deadline));
 		return overdue;
 	}
 
-	private List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames, List<Assignment> assignments) {
+	private static List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames,
+			List<Assignment> assignments) {
 		return switch (by) {
 			case DAY -> List.of(c.getReceptionDayId() == null ? "日常接访" : "RD-" + c.getReceptionDayId());
 			case CATEGORY -> List.of(categoryNames.getOrDefault(c.getCategory(), c.getCategory()));

@@ -14,6 +14,8 @@ public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long
 
 	List<PetitionCase> findByReceptionDayIdAndStatusNot(Long receptionDayId, CaseStatus status);
 
+	boolean existsByReceptionDayIdAndStatusNot(Long receptionDayId, CaseStatus status);
+
 	List<PetitionCase> findByReceptionDayId(Long receptionDayId);
 
 	Optional<PetitionCase> findByProcessInstanceId(String processInstanceId);

@@ -55,7 +55,10 @@ public class DayReports {
 	/** Batches, person-visits and the three outcomes: overall, by room and by category. */
 	@Transactional(readOnly = true)
 	public DayFigures dayFigures(Long dayId) {
-		List<PetitionCase> received = this.cases.findByReceptionDayId(dayId);
+		return dayFigures(this.cases.findByReceptionDayId(dayId));
+	}
+
+	private DayFigures dayFigures(List<PetitionCase> received) {
 		Map<String, String> names = this.categories.all().stream().collect(Collectors.toMap(Category::code, Category::name));
 		return new DayFigures(Figures.of(received), grouped(received, PetitionCase::getRoom),
 				grouped(received, (c) -> names.getOrDefault(c.getCategory(), c.getCategory())));
@@ -68,14 +71,15 @@ public class DayReports {
 
 	@Transactional(readOnly = true)
 	public boolean allClosed(Long dayId) {
-		return this.cases.findByReceptionDayIdAndStatusNot(dayId, CaseStatus.CLOSED).isEmpty();
+		return !this.cases.existsByReceptionDayIdAndStatusNot(dayId, CaseStatus.CLOSED);
 	}
 
 	/** Stores the report as it stands now and writes it to the log. */
 	@Transactional
 	public DayReport record(ReceptionDay day, DayReport.Kind kind) {
-		DayFigures figures = dayFigures(day.getId());
-		Rates rates = kind == DayReport.Kind.DAY ? null : rates(day.getId());
+		List<PetitionCase> received = this.cases.findByReceptionDayId(day.getId());
+		DayFigures figures = dayFigures(received);
+		Rates rates = kind == DayReport.Kind.DAY ? null : this.rates.of(received);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("receptionDay", day.name());
 		payload.put("day", figures);
@@ -99,7 +103,8 @@ public class DayReports {
 	/** The report as a table for people. */
 	@Transactional(readOnly = true)
 	public String describe(Long dayId, DayReport.Kind kind) {
-		return describe(dayFigures(dayId), kind == DayReport.Kind.DAY ? null : rates(dayId));
+		List<PetitionCase> received = this.cases.findByReceptionDayId(dayId);
+		return describe(dayFigures(received), kind == DayReport.Kind.DAY ? null : this.rates.of(received));
 	}
 
 	private static String describe(DayFigures day, Rates rates) {

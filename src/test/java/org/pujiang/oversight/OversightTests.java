@@ -9,10 +9,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,9 @@ class OversightTests {
 
 	@Autowired
 	Oversight oversight;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	CaseDesk desk;
 
@@ -116,6 +123,45 @@ class OversightTests {
 			assertThat(o.supervised()).isTrue();
 			assertThat(o.daysOverdue()).isGreaterThanOrEqualTo(0);
 		});
+	}
+
+	@Test
+	void shouldReadTheFiguresOfAnyNumberOfCasesInTheSameFewQueries() {
+		LocalDate june = LocalDate.of(2031, 6, 1);
+		clock(june.plusDays(3));
+		handledCase("ENVIRONMENT", "unit-environment");
+		long fewCases = statements(() -> this.oversight.figures(By.UNIT, june, june.plusMonths(1)));
+		long fewOverdue = statements(() -> this.oversight.overdue());
+
+		handledCase("ROADS_TRANSPORT", "unit-transport");
+		handledCase("LABOUR_WAGES", "unit-social");
+		handledCase("ENVIRONMENT", "unit-environment");
+		assertThat(this.oversight.figures(By.UNIT, june, june.plusMonths(1)).total().received()).isEqualTo(4);
+		assertThat(statements(() -> this.oversight.figures(By.UNIT, june, june.plusMonths(1)))).isEqualTo(fewCases);
+		assertThat(statements(() -> this.oversight.overdue())).isEqualTo(fewOverdue);
+	}
+
+	/** An assigned case, reported, accepted and visited back. */
+	private void handledCase(String category, String unit) {
+		ProcessInstance instance = this.desk.register(category, 1);
+		this.desk.assign(instance, unit);
+		this.desk.report(instance, unit, "已办理");
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		this.desk.visitBack(instance, "SATISFIED", "满意");
+	}
+
+	/** How many SQL statements the business tables were sent while the work ran. */
+	private long statements(Runnable work) {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		statistics.setStatisticsEnabled(true);
+		try {
+			work.run();
+			return statistics.getPrepareStatementCount();
+		}
+		finally {
+			statistics.setStatisticsEnabled(false);
+		}
 	}
 
 	private Object variable(String instanceId, String name) {

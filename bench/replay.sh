@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Times the replay of the first Pujiang day (profiles demo,replay) from the announcement to the final report, on a
+# fresh H2 database each run, and checks that it prints exactly the figures in bench/replay-expected.txt.
+#
+#   bench/replay.sh             # H2 on disk, then H2 in memory (tells whether the disk is the limit)
+#   bench/replay.sh file        # only one of them; REPLAY_RUNS=3 repeats each; JAVA_OPTS are passed to the JVM;
+#                               # REPLAY_JAR=other.jar times another build (default: target/pujiang-*.jar)
+#
+# Prints Markdown table rows; exits 1 if a run fails or prints other figures. Logs stay in $REPLAY_LOGS (a temp dir).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+modes=("$@")
+[ ${#modes[@]} -gt 0 ] || modes=(file mem)
+runs=${REPLAY_RUNS:-1}
+target=30
+
+jar=${REPLAY_JAR:-$(ls target/pujiang-*.jar 2>/dev/null | head -n 1 || true)}
+if [ -z "$jar" ]; then
+  mvn -B -ntp -q -DskipTests package
+  jar=$(ls target/pujiang-*.jar | head -n 1)
+fi
+jar=$(realpath "$jar")
+expected=$(pwd)/bench/replay-expected.txt
+logs=${REPLAY_LOGS:-$(mktemp -d -t pujiang-replay-XXXX)}
+mkdir -p "$logs"
+
+failed=0
+echo "| run | seconds | |"
+echo "| --- | ---: | --- |"
+for mode in "${modes[@]}"; do
+  for run in $(seq 1 "$runs"); do
+    work=$(mktemp -d -t pujiang-replay-db-XXXX)
+    # On disk: the application's own settings, its ./data/ folder in a fresh working directory. In memory: the same
+    # database settings but no file (keep them in step with spring.datasource.url in application.yaml).
+    case $mode in
+      file) database=(); label="H2, file" ;;
+      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1"); label="H2, in memory" ;;
+      *) echo "unknown database '$mode' (file or mem)" >&2; exit 2 ;;
+    esac
+    log=$logs/replay-$mode-$run.log
+    # shellcheck disable=SC2086
+    if ! (cd "$work" && timeout 1800 java ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
+        --pujiang.replay.exit-when-done=true --server.port=0 "${database[@]}") >"$log" 2>&1; then
+      echo "| replay ($label) | failed | see $log |"
+      failed=1
+      rm -rf "$work"
+      continue
+    fi
+    rm -rf "$work"
+    startup=$(sed -n 's/.*Started PujiangApplication in .* (process running for \([0-9.]*\)).*/\1/p' "$log" | head -n 1)
+    seconds=$(sed -n 's/.*replay: announcement to final report in \([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
+    cpu=$(sed -n 's/.*replay: announcement to final report in .* s (\([0-9.]*\) s CPU.*/\1/p' "$log" | head -n 1)
+    printed=$(awk '/^== 2003-09-18/{p=1} p&&/^重放用时/{exit} p' "$log")
+    if [ -z "$seconds" ] || ! diff <(printf '%s\n' "$printed") "$expected" >"$log.figures.diff"; then
+      echo "| replay ($label) | ${seconds:-?} | FIGURES DIFFER: $log.figures.diff |"
+      failed=1
+      continue
+    fi
+    rm -f "$log.figures.diff"
+    echo "| replay ($label) | $seconds | target < $target s |"
+    echo "| CPU of the replaying thread ($label) | $cpu | |"
+    echo "| JVM start-up before it ($label) | $startup | |"
+  done
+done
+exit $failed
