@@ -22,6 +22,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -98,7 +99,25 @@ class RoleAuthorizations implements ApplicationRunner {
 		grant(Roles.MANAGER, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL);
 	}
 
+	/**
+	 * Grants the permissions unless they are granted already (nothing is written then). Nodes of a cluster starting
+	 * at the same moment may grant the same thing at once: the loser of that race reads again and finds it done.
+	 */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				grantOnce(group, resource, resourceId, permissions);
+				return;
+			}
+			catch (ProcessEngineException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void grantOnce(String group, Resource resource, String resourceId, Permission... permissions) {
 		Authorization authorization = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
 			.resourceType(resource)
@@ -107,13 +126,16 @@ class RoleAuthorizations implements ApplicationRunner {
 			.stream()
 			.filter((a) -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
 			.findFirst()
-			.orElseGet(() -> {
-				Authorization created = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-				created.setGroupId(group);
-				created.setResource(resource);
-				created.setResourceId(resourceId);
-				return created;
-			});
+			.orElse(null);
+		if (authorization != null && java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+			return;
+		}
+		if (authorization == null) {
+			authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(group);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}
