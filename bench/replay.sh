@@ -3,6 +3,7 @@
 # fresh H2 database each run, and checks that it prints exactly the figures in bench/replay-expected.txt.
 #
 #   bench/replay.sh             # H2 on disk, then H2 in memory (tells whether the disk is the limit)
+#   bench/replay.sh --quick     # one run in memory (bench/run.sh --quick)
 #   bench/replay.sh file        # only one of them; REPLAY_RUNS=3 repeats each; JAVA_OPTS are passed to the JVM;
 #                               # REPLAY_JAR=other.jar times another build (default: target/pujiang-*.jar)
 #
@@ -10,7 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modes=("$@")
+modes=()
+for argument in "$@"; do
+  case $argument in
+    --quick) modes=(mem) ;; # bench/run.sh --quick: one run in memory, a smoke test
+    *) modes+=("$argument") ;;
+  esac
+done
 [ ${#modes[@]} -gt 0 ] || modes=(file mem)
 runs=${REPLAY_RUNS:-1}
 target=30

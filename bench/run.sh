@@ -75,7 +75,12 @@ section() { # number name script
   fi
 }
 section 2 "Replay of the first Pujiang day" bench/replay.sh
-section 3 "Scale" bench/scale.sh
+if [ -n "$QUICK" ]; then
+  # Scale replays the first day on PostgreSQL and copies it before it measures: minutes, not a smoke test.
+  printf '### %s\n\n%s\n\n' "Scale" "Not part of the quick run (a replay on PostgreSQL and the copying take minutes): \`bash bench/scale.sh --quick\` runs it small." > "$OUT/section-3.md"
+else
+  section 3 "Scale" bench/scale.sh
+fi
 
 # Sections 4 and 5.
 echo "[bench] intake under load" >&2
