@@ -50,7 +50,7 @@ PG_VERSION=$("${PSQL[@]}" -d postgres -Atc "show server_version" | cut -d' ' -f1
 if [ -n "$QUICK" ]; then
   SIZES=(--cases=12 --rounds=1 --warmup=6 --counted=1)
 else
-  SIZES=(--cases=436 --rounds=3 --warmup=100 --counted=10)
+  SIZES=(--cases=436 --rounds=3 --warmup=436 --counted=10)
 fi
 lifecycle() { # database [url]
   echo "[bench] lifecycle on $1" >&2
