@@ -54,7 +54,7 @@ else
 fi
 lifecycle() { # database [url]
   echo "[bench] lifecycle on $1" >&2
-  java -XX:FlightRecorderOptions:stackdepth=512 -cp "$CLASSPATH_BENCH" org.pujiang.bench.LifecycleBench \
+  java -XX:FlightRecorderOptions=stackdepth=512 -cp "$CLASSPATH_BENCH" org.pujiang.bench.LifecycleBench \
     --database="$1" ${2:+--url="$2"} "${SIZES[@]}" --out="$OUT/lifecycle-$1.md" --log="$OUT/lifecycle-$1.log"
 }
 LIFECYCLE_DB="pujiang_bench_lifecycle_$$"

@@ -69,7 +69,7 @@ public class CaseEvents {
 					.getResultList();
 				last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
 			}
-			heads.put(caseId, this.events.saveAndFlush(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1,
+			heads.put(caseId, this.events.save(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1,
 					type, actor, BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash())));
 		}
 		catch (DataIntegrityViolationException | OptimisticLockException | OptimisticLockingFailureException ex) {

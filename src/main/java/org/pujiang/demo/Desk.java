@@ -4,15 +4,16 @@ import static org.pujiang.petition.PetitionCaseProcess.PROCESS_ID;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.pujiang.petition.Actors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,9 @@ class Desk {
 
 	private final ManagementService management;
 
+	/** A user's groups, looked up once, as the webapps keep them in the login session. */
+	private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+
 	Desk(RuntimeService runtime, TaskService tasks, IdentityService identities, ManagementService management) {
 		this.runtime = runtime;
 		this.tasks = tasks;
@@ -38,7 +42,7 @@ class Desk {
 	}
 
 	ProcessInstance start(String processKey, String user, Map<String, Object> variables) {
-		Actors.authenticate(this.identities, user);
+		authenticate(user);
 		try {
 			return this.runtime.startProcessInstanceByKey(processKey, variables);
 		}
@@ -66,8 +70,16 @@ class Desk {
 
 	/** Claims and completes the task as the user, who belongs to the task's candidate group. */
 	void complete(String processInstanceId, String taskKey, String group, String user, Map<String, Object> form) {
-		Task task = open(processInstanceId, taskKey, group).get(0);
-		Actors.authenticate(this.identities, user);
+		complete(open(processInstanceId, taskKey, group).get(0), user, form);
+	}
+
+	void complete(String processInstanceId, String taskKey, String user, Map<String, Object> form) {
+		complete(processInstanceId, taskKey, user, user, form);
+	}
+
+	/** Claims and completes a task already found in the user's list (the task as the list showed it). */
+	void complete(Task task, String user, Map<String, Object> form) {
+		authenticate(user);
 		try {
 			if (task.getAssignee() == null) {
 				this.tasks.claim(task.getId(), user);
@@ -77,10 +89,6 @@ class Desk {
 		finally {
 			this.identities.clearAuthentication();
 		}
-	}
-
-	void complete(String processInstanceId, String taskKey, String user, Map<String, Object> form) {
-		complete(processInstanceId, taskKey, user, user, form);
 	}
 
 	/** Executes every job that is due at the engine's current time, including those that executing creates. */
@@ -94,6 +102,15 @@ class Desk {
 			}
 		}
 		return executed;
+	}
+
+	private void authenticate(String user) {
+		this.identities.setAuthentication(user, this.groups.computeIfAbsent(user, (u) -> this.identities.createGroupQuery()
+			.groupMember(u)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList()));
 	}
 
 	private List<Task> open(String processInstanceId, String taskKey, String group) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -120,6 +121,12 @@ class FirstPujiangDay implements ApplicationRunner {
 	private final Set<String> extensionRequested = new HashSet<>();
 
 	private final Set<String> visitedOnce = new HashSet<>();
+
+	/** Per open handling task (by task id): what its unit will do, and when. */
+	private final Map<String, Handled> handlingPlans = new HashMap<>();
+
+	/** Category names by code, read once. */
+	private Map<String, String> categoryNames;
 
 	private List<Outcome> outcomes;
 
@@ -269,17 +276,17 @@ class FirstPujiangDay implements ApplicationRunner {
 			Random plan = new Random(2003L * 1000 + i);
 			switch (task.getTaskDefinitionKey()) {
 				case HANDLE_CASE -> handle(task, instance, i, plan, today);
-				case REVIEW_EXTENSION -> this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+				case REVIEW_EXTENSION -> this.desk.complete(task, Roles.SUPERVISOR,
 						Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "情况复杂，同意延期"));
-				case SUPERVISE -> this.desk.complete(instance, SUPERVISE, Roles.SUPERVISOR,
+				case SUPERVISE -> this.desk.complete(task, Roles.SUPERVISOR,
 						Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "已督促责任单位限期报结"));
-				case VERIFY_REPORT -> verify(instance, i);
-				case DRAFT_ANSWER -> this.desk.complete(instance, DRAFT_ANSWER, caseOf(instance).isLawyerRequired()
+				case VERIFY_REPORT -> verify(task, instance, i);
+				case DRAFT_ANSWER -> this.desk.complete(task, caseOf(instance).isLawyerRequired()
 						? Roles.LAWYER : Roles.REGISTRAR, Map.of(ANSWER_FORM, "EXPLAINED", ANSWER_TEXT,
 								"诉求虽有一定合理性，但缺乏政策依据，已向信访人解释清楚", ANSWER_BASIS, "《信访条例》及相关政策规定"));
-				case APPROVE_ANSWER -> this.desk.complete(instance, APPROVE_ANSWER, Roles.LEADER,
+				case APPROVE_ANSWER -> this.desk.complete(task, Roles.LEADER,
 						Map.of(ANSWER_APPROVAL, "APPROVED"));
-				case RETURN_VISIT -> visit(instance, i, plan, today);
+				case RETURN_VISIT -> visit(task, instance, i, plan, today);
 				case RECEIVE_PETITIONER -> receive(instance, i);
 				default -> {
 				}
@@ -287,20 +294,35 @@ class FirstPujiangDay implements ApplicationRunner {
 		}
 	}
 
-	/** Most units report well within the term; some late (supervised), some after an extension. */
+	/**
+	 * Most units report well within the term; some late (supervised), some after an extension. What a unit does with
+	 * a handling task, and when, is settled when the task is first seen: its assignment is read once, not every day.
+	 */
 	private void handle(Task task, String instance, int i, Random plan, Instant today) {
+		Handled handled = this.handlingPlans.computeIfAbsent(task.getId(), (id) -> plan(task, instance, plan));
+		if (today.isBefore(handled.at())) {
+			return;
+		}
+		this.handlingPlans.remove(task.getId());
+		if (handled.extension()) {
+			this.extensionRequested.add(instance + handled.unit());
+			this.desk.complete(task, handled.unit(), Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 15,
+					EXTENSION_REASON, "涉及多个部门，需联合会商"));
+			return;
+		}
+		this.desk.complete(task, handled.unit(), Map.of(HANDLING_ACTION, "REPORT", HANDLING_REPORT,
+				"已调查核实并依法依规处理，处理结果已书面答复信访人"));
+	}
+
+	private Handled plan(Task task, String instance, Random plan) {
 		String unit = (String) this.tasks.getVariable(task.getId(), UNIT);
 		Assignment assignment = this.handling.assignment(caseOf(instance).getId(), unit);
 		Duration term = Duration.between(assignment.getAssignedAt(), assignment.getDeadline());
 		int kind = plan.nextInt(100);
 		Instant reportAt;
 		if (kind < 5 && assignment.getHandlingRound() == 1) {
-			String key = instance + unit;
-			if (!this.extensionRequested.contains(key) && !today.isBefore(assignment.getDeadline().minus(Duration.ofDays(5)))) {
-				this.extensionRequested.add(key);
-				this.desk.complete(instance, HANDLE_CASE, unit, Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 15,
-						EXTENSION_REASON, "涉及多个部门，需联合会商"));
-				return;
+			if (!this.extensionRequested.contains(instance + unit)) {
+				return new Handled(unit, true, assignment.getDeadline().minus(Duration.ofDays(5)));
 			}
 			reportAt = assignment.getDeadline().minus(Duration.ofDays(3));
 		}
@@ -313,23 +335,24 @@ class FirstPujiangDay implements ApplicationRunner {
 		if (assignment.getSentBackReason() != null) {
 			reportAt = assignment.getReportedAt().plus(Duration.ofDays(5));
 		}
-		if (!today.isBefore(reportAt)) {
-			this.desk.complete(instance, HANDLE_CASE, unit, Map.of(HANDLING_ACTION, "REPORT", HANDLING_REPORT,
-					"已调查核实并依法依规处理，处理结果已书面答复信访人"));
-		}
+		return new Handled(unit, false, reportAt);
 	}
 
-	private void verify(String instance, int i) {
+	/** A unit's handling task: from when on it acts, and whether it asks for an extension or reports. */
+	private record Handled(String unit, boolean extension, Instant at) {
+	}
+
+	private void verify(Task task, String instance, int i) {
 		if (i % 25 == 3 && this.sentBack.add(instance)) {
-			this.desk.complete(instance, VERIFY_REPORT, Roles.REGISTRAR,
+			this.desk.complete(task, Roles.REGISTRAR,
 					Map.of(VERIFICATION, "SENT_BACK", SENT_BACK_REASON, "答复未说明政策依据，请补充"));
 			return;
 		}
-		this.desk.complete(instance, VERIFY_REPORT, Roles.REGISTRAR, Map.of(VERIFICATION, "ACCEPTED"));
+		this.desk.complete(task, Roles.REGISTRAR, Map.of(VERIFICATION, "ACCEPTED"));
 	}
 
 	/** Three days after the answer; most are satisfied, a few are not the first time. */
-	private void visit(String instance, int i, Random plan, Instant today) {
+	private void visit(Task task, String instance, int i, Random plan, Instant today) {
 		Instant answered = this.answeredAt.computeIfAbsent(instance, (k) -> today);
 		if (today.isBefore(answered.plus(Duration.ofDays(3)))) {
 			return;
@@ -337,7 +360,7 @@ class FirstPujiangDay implements ApplicationRunner {
 		int mood = plan.nextInt(100);
 		boolean first = this.visitedOnce.add(instance);
 		String satisfaction = first && mood < 6 ? "DISSATISFIED" : mood % 7 == 0 ? "BASICALLY_SATISFIED" : "SATISFIED";
-		this.desk.complete(instance, RETURN_VISIT, Roles.RETURN_VISIT, Map.of(RETURN_VISIT_METHOD, i % 4 == 0 ? "VISIT" : "PHONE",
+		this.desk.complete(task, Roles.RETURN_VISIT, Map.of(RETURN_VISIT_METHOD, i % 4 == 0 ? "VISIT" : "PHONE",
 				SATISFACTION, satisfaction, RETURN_VISIT_COMMENT, "DISSATISFIED".equals(satisfaction) ? "问题没有彻底解决" : "对处理结果认可"));
 		this.answeredAt.remove(instance);
 	}
@@ -391,8 +414,12 @@ class FirstPujiangDay implements ApplicationRunner {
 	}
 
 	private String name(String category) {
-		return this.categories.all().stream().filter((c) -> c.code().equals(category)).findFirst()
-			.map(Categories.Category::name).orElse(category);
+		if (this.categoryNames == null) {
+			this.categoryNames = this.categories.all()
+				.stream()
+				.collect(Collectors.toMap(Categories.Category::code, Categories.Category::name));
+		}
+		return this.categoryNames.getOrDefault(category, category);
 	}
 
 	private PetitionCase caseOf(String instance) {

@@ -13,6 +13,7 @@ import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.security.CaseAccess;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,13 +41,13 @@ class HandlingSteps {
 		return (task) -> {
 			DelegateExecution execution = task.getExecution();
 			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
-			execution.setVariable(UNIT_NAME, assignment.getUnit().getName());
-			execution.setVariable(DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
-			execution.setVariable(EXTENSION_USED, assignment.isExtended());
-			execution.setVariable(SENT_BACK_REASON, assignment.getSentBackReason());
-			execution.setVariable(HANDLING_ACTION, null);
-			execution.setVariable(VERIFICATION, null);
-			execution.setVariable(EXTENSION_DECISION, null);
+			ProcessVariables.set(execution, UNIT_NAME, assignment.getUnit().getName());
+			ProcessVariables.set(execution, DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
+			ProcessVariables.set(execution, EXTENSION_USED, assignment.isExtended());
+			ProcessVariables.set(execution, SENT_BACK_REASON, assignment.getSentBackReason());
+			ProcessVariables.set(execution, HANDLING_ACTION, null);
+			ProcessVariables.set(execution, VERIFICATION, null);
+			ProcessVariables.set(execution, EXTENSION_DECISION, null);
 		};
 	}
 

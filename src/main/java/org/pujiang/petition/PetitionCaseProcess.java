@@ -109,8 +109,6 @@ public final class PetitionCaseProcess {
 	// Shown in forms
 	public static final String CATEGORY_NAME = "categoryName";
 
-	public static final String CHANNEL_NAME = "channelName";
-
 	public static final String ROOM = "room";
 
 	public static final String UNIT_OPTIONS = "unitOptions";
@@ -123,8 +121,6 @@ public final class PetitionCaseProcess {
 	public static final String REPEAT_ACKNOWLEDGED = "repeatAcknowledged";
 
 	public static final String OUTCOME_NAME = "outcomeName";
-
-	public static final String DEFAULT_DEADLINE_DAYS = "defaultDeadlineDays";
 
 	public static final String UNIT_NAME = "unitName";
 

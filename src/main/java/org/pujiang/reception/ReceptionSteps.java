@@ -12,6 +12,7 @@ import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.security.CaseAccess;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,8 +54,8 @@ class ReceptionSteps {
 			access.letUserFollow(execution.getProcessInstanceId(), leader);
 			events.record(petitionCase.getId(), "RECEIVED", leader, "outcome", outcome, "receptionNotes", notes, "decision",
 					decision);
-			execution.setVariable(RECEIVING_LEADER, leader);
-			execution.setVariable(OUTCOME_NAME, outcome.label());
+			ProcessVariables.set(execution, RECEIVING_LEADER, leader);
+			ProcessVariables.set(execution, OUTCOME_NAME, outcome.label());
 		});
 	}
 

@@ -10,6 +10,7 @@ import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.registration.Registration.Registered;
 import org.pujiang.security.CaseAccess;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,9 +42,9 @@ class RegistrationSteps {
 				petitionCase = registered.petitionCase();
 				if (registered.repeat()) {
 					execution.setProcessBusinessKey(petitionCase.getCaseNumber());
-					execution.setVariable(REPEAT_PETITION, true);
-					execution.setVariable(REPEAT_OF_CASE_NUMBER, petitionCase.getCaseNumber());
-					execution.setVariable(REPEAT_REASON, registered.repeatReason());
+					ProcessVariables.set(execution, REPEAT_PETITION, true);
+					ProcessVariables.set(execution, REPEAT_OF_CASE_NUMBER, petitionCase.getCaseNumber());
+					ProcessVariables.set(execution, REPEAT_REASON, registered.repeatReason());
 					return;
 				}
 			}
@@ -52,10 +53,9 @@ class RegistrationSteps {
 				access.keepFromAccused(execution.getProcessInstanceId(), petitionCase.getAccusedUnit());
 			}
 			execution.setProcessBusinessKey(petitionCase.getCaseNumber());
-			execution.setVariable(REPEAT_PETITION, false);
-			execution.setVariable(CASE_ID, petitionCase.getId());
-			execution.setVariable(CASE_NUMBER, petitionCase.getCaseNumber());
-			execution.setVariable(CHANNEL_NAME, petitionCase.getChannel().label());
+			ProcessVariables.set(execution, REPEAT_PETITION, false);
+			ProcessVariables.set(execution, CASE_ID, petitionCase.getId());
+			ProcessVariables.set(execution, CASE_NUMBER, petitionCase.getCaseNumber());
 		};
 	}
 

@@ -14,6 +14,7 @@ import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.petition.Satisfaction;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +30,8 @@ class ClosureSteps {
 			String result = answers.of(petitionCase);
 			petitionCase.answered();
 			events.record(petitionCase.getId(), "ANSWERED", null, "answer", result);
-			execution.setVariable(RESULT_SUMMARY, result);
-			execution.setVariable(RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
+			ProcessVariables.set(execution, RESULT_SUMMARY, result);
+			ProcessVariables.set(execution, RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
 			notices.toPetitioner(petitionCase, NoticeKind.ANSWERED, "信访事项答复：" + petitionCase.getCaseNumber(), result);
 		};
 	}
@@ -58,7 +59,7 @@ class ClosureSteps {
 			}
 			events.record(petitionCase.getId(), "RETURN_VISIT", Actors.of(execution), "round",
 					petitionCase.getReturnVisitRounds(), "method", method, "satisfaction", satisfaction, "comment", comment);
-			execution.setVariable(REOPEN, reopen);
+			ProcessVariables.set(execution, REOPEN, reopen);
 		});
 	}
 

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.pujiang.audit.CaseEvents;
-import org.pujiang.handling.Handling;
 import org.pujiang.handling.ResponsibleUnit;
 import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.receptionday.ReceptionDays;
 import org.pujiang.routing.CaseRouting.Route;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +30,7 @@ class RoutingSteps {
 	 */
 	@Bean
 	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ResponsibleUnitRepository units,
-			Handling handling, ReceptionDays receptionDays, CaseEvents events, ObjectMapper json) {
+			ReceptionDays receptionDays, CaseEvents events, ObjectMapper json) {
 		return (execution) -> {
 			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
 			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
@@ -45,22 +45,21 @@ class RoutingSteps {
 			boolean waitForDay = false;
 			if (petitionCase.getReceptionDayId() != null) {
 				waitForDay = receptionDays.seat(petitionCase, route.room());
-				execution.setVariable(RECEPTION_DAY_ID, petitionCase.getReceptionDayId());
+				ProcessVariables.set(execution, RECEPTION_DAY_ID, petitionCase.getReceptionDayId());
 			}
-			execution.setVariable(WAIT_FOR_DAY, waitForDay);
+			ProcessVariables.set(execution, WAIT_FOR_DAY, waitForDay);
 			events.record(petitionCase.getId(), "ROUTED", null, "room", petitionCase.getRoom(), "queueNumber",
 					petitionCase.getQueueNumber(), "unitCandidates", candidates, "lawyerRequired", route.lawyerRequired());
 			List<Map<String, String>> options = units.findAllById(candidates)
 				.stream()
 				.map(RoutingSteps::option)
 				.toList();
-			execution.setVariable(CATEGORY, petitionCase.getCategory());
-			execution.setVariable(CATEGORY_NAME, route.categoryName());
-			execution.setVariable(ROOM, petitionCase.getRoom()
+			ProcessVariables.set(execution, CATEGORY, petitionCase.getCategory());
+			ProcessVariables.set(execution, CATEGORY_NAME, route.categoryName());
+			ProcessVariables.set(execution, ROOM, petitionCase.getRoom()
 					+ (petitionCase.getQueueNumber() == null ? "" : "，" + petitionCase.getQueueNumber() + "号"));
-			execution.setVariable(LAWYER_REQUIRED, route.lawyerRequired());
-			execution.setVariable(UNIT_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
-			execution.setVariable(DEFAULT_DEADLINE_DAYS, handling.defaultTerms(petitionCase.getCategory()).handlingDays());
+			ProcessVariables.set(execution, LAWYER_REQUIRED, route.lawyerRequired());
+			ProcessVariables.set(execution, UNIT_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
 		};
 	}
 
@@ -72,7 +71,7 @@ class RoutingSteps {
 			routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount()).ifPresent((route) -> {
 				petitionCase.leftReceptionDay(route.room());
 				events.record(petitionCase.getId(), "LEFT_RECEPTION_DAY", null, "room", route.room());
-				execution.setVariable(ROOM, route.room());
+				ProcessVariables.set(execution, ROOM, route.room());
 			});
 		};
 	}

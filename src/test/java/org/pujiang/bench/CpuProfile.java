@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the driver threads spend their CPU: Java Flight Recorder's execution samples, each counted once under
  * every part of the code that appears in its stack (so the shares overlap), and under the outermost Pujiang method
  * on the stack (the delegate, listener or expression the engine called). Start the JVM with
- * {@code -XX:FlightRecorderOptions:stackdepth=512}: Camunda's stacks are deeper than the default 64 frames.
+ * {@code -XX:FlightRecorderOptions=stackdepth=512}: Camunda's stacks are deeper than the default 64 frames.
  */
 final class CpuProfile {
 

@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * interleaved; then what a case costs in statements and where the CPU goes. Writes a Markdown section.
  *
  * <pre>
- * java -XX:FlightRecorderOptions:stackdepth=512 -cp … org.pujiang.bench.LifecycleBench --database=h2|postgres
+ * java -XX:FlightRecorderOptions=stackdepth=512 -cp … org.pujiang.bench.LifecycleBench --database=h2|postgres
  *     [--url=jdbc:postgresql://…] [--cases=436] [--rounds=3] [--warmup=100] [--counted=10] [--threads=1,2]
  *     [--out=file.md] [--log=file.log] [--jfr=folder] [--camunda.…=… --spring.…=… --pujiang.…=…]
  * </pre>
