@@ -2,7 +2,8 @@
 # Scale benchmark: PostgreSQL loaded with M closed cases with their full history, then the staff's everyday queries
 # timed over HTTP (p50/p99). Prints a Markdown section to stdout; progress goes to stderr.
 #
-#   bash bench/scale.sh [--cases M] [--quick]      M = 100000 by default; --cases 1000000 for the full scale
+#   bash bench/scale.sh [--cases M] [--quick] [--keep]   M = 100000 by default; --cases 1000000 for the full scale;
+#                                                        --keep leaves the database (for EXPLAIN) and names it
 #
 # The base is real: the first Pujiang day (436 cases, every outcome, supervision, extensions, return visits) replayed
 # through the engine on a fresh database. ScaleLoader then copies those rows, engine history included, with new ids and
@@ -14,11 +15,13 @@ cd "$(dirname "$0")/.."
 cases=100000
 open=300
 runs=100
+keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cases) cases="$2"; shift 2 ;;
     --quick) cases=2000; open=30; runs=20; shift ;;
-    *) echo "usage: bench/scale.sh [--cases M] [--quick]" >&2; exit 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "usage: bench/scale.sh [--cases M] [--quick] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -41,7 +44,11 @@ work=$(mktemp -d)
 app=""
 cleanup() {
   if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+  if [ -n "$keep" ]; then
+    echo "scale: the database $database is kept; drop it with: psql -h 127.0.0.1 -U postgres -c 'drop database $database'" >&2
+  else
+    psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
