@@ -3,6 +3,8 @@
 #
 #   bash bench/run.sh           the full run (about half an hour here); results in bench/results/
 #   bash bench/run.sh --quick   a smoke run for CI (small numbers, a couple of minutes); results in target/bench/
+#   bash bench/run.sh --scale-from FILE   the full run, but section 3 is FILE, the output of an earlier
+#                               `bash bench/scale.sh` (loading 100,000 cases takes most of an hour here)
 #
 # Sections, in order: 1 lifecycle throughput against a bare baseline (H2 in memory, then PostgreSQL); 2 the replay
 # (bench/replay.sh) and 3 scale (bench/scale.sh), where present; 4 and 5 intake under load, memory and start-up
@@ -12,10 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=""
+SCALE_FROM=""
 case "${1:-}" in
   "") ;;
   --quick) QUICK="--quick" ;;
-  *) echo "usage: bash bench/run.sh [--quick]" >&2; exit 2 ;;
+  --scale-from) SCALE_FROM=$(realpath "${2:?--scale-from needs the file bench/scale.sh wrote}") ;;
+  *) echo "usage: bash bench/run.sh [--quick | --scale-from FILE]" >&2; exit 2 ;;
 esac
 
 OUT=target/bench
@@ -78,6 +82,9 @@ section 2 "Replay of the first Pujiang day" bench/replay.sh
 if [ -n "$QUICK" ]; then
   # Scale replays the first day on PostgreSQL and copies it before it measures: minutes, not a smoke test.
   printf '### %s\n\n%s\n\n' "Scale" "Not part of the quick run (a replay on PostgreSQL and the copying take minutes): \`bash bench/scale.sh --quick\` runs it small." > "$OUT/section-3.md"
+elif [ -n "$SCALE_FROM" ]; then
+  { printf 'Measured on its own by `bash bench/scale.sh` (%s), not in this run:\n\n' \
+      "$(date -u -r "$SCALE_FROM" '+%Y-%m-%d %H:%M UTC')"; cat "$SCALE_FROM"; } > "$OUT/section-3.md"
 else
   section 3 "Scale" bench/scale.sh
 fi
@@ -99,7 +106,7 @@ REPORT="$OUT/report.md"
   echo "| load average (1, 5, 15 min) | $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end: other jobs share the machine |"
   echo "| Java | $(java -version 2>&1 | head -n 1) |"
   echo "| databases | H2 $H2_VERSION (in memory, in the JVM); PostgreSQL $PG_VERSION at 127.0.0.1 (loopback) |"
-  echo "| command | \`bash bench/run.sh${QUICK:+ --quick}\`, $MINUTES min |"
+  echo "| command | \`bash bench/run.sh${QUICK:+ --quick}${SCALE_FROM:+ --scale-from …}\`, $MINUTES min |"
   echo
   cat "$OUT/lifecycle-h2.md" "$OUT/lifecycle-postgres.md" "$OUT/section-2.md" "$OUT/section-3.md" "$OUT/intake.md"
 } > "$REPORT"

@@ -3,7 +3,9 @@
 # timed over HTTP (p50/p99). Prints a Markdown section to stdout; progress goes to stderr.
 #
 #   bash bench/scale.sh [--cases M] [--quick] [--keep]   M = 100000 by default; --cases 1000000 for the full scale;
-#                                                        --keep leaves the database (for EXPLAIN) and names it
+#                                                        --keep leaves the database (for EXPLAIN) and names it;
+#   bash bench/scale.sh --database NAME [--cases M]     goes on with a kept database: no replay when it holds the base,
+#                                                        and the copying resumes after the last copy it holds
 #
 # The base is real: the first Pujiang day (436 cases, every outcome, supervision, extensions, return visits) replayed
 # through the engine on a fresh database. ScaleLoader then copies those rows, engine history included, with new ids and
@@ -16,12 +18,14 @@ cases=100000
 open=300
 runs=100
 keep=""
+database=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cases) cases="$2"; shift 2 ;;
     --quick) cases=2000; open=30; runs=20; shift ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: bench/scale.sh [--cases M] [--quick] [--keep]" >&2; exit 2 ;;
+    --database) database="$2"; keep=1; shift 2 ;;
+    *) echo "usage: bench/scale.sh [--cases M] [--quick] [--keep] [--database NAME]" >&2; exit 2 ;;
   esac
 done
 
@@ -37,7 +41,8 @@ if [ ! -s target/bench.classpath ] || [ ! -d target/test-classes/org/pujiang/ben
 fi
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
 
-database="pujiang_bench_scale_$$"
+reuse=""
+if [ -n "$database" ]; then reuse=1; else database="pujiang_bench_scale_$$"; fi
 url="jdbc:postgresql://127.0.0.1:5432/$database"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
@@ -52,7 +57,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
+[ -n "$reuse" ] || psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$database" -tAc "$1"; }
 
@@ -64,14 +69,18 @@ start() { # profiles, extra arguments…
   app=$!
 }
 
-echo "scale: replaying the first Pujiang day on PostgreSQL for the base…" >&2
 started=$(date +%s)
-start postgres,demo,replay
-until [ "$(sql "select count(*) from day_report where kind = 'FINAL'" 2>/dev/null || echo 0)" -ge 1 ] 2>/dev/null; do
-  kill -0 "$app" 2>/dev/null || { echo "the replay stopped; see its log:" >&2; tail -n 50 "$work/app.log" >&2; exit 1; }
-  sleep 2
-done
-kill "$app"; wait "$app" 2>/dev/null || true; app=""
+if [ -n "$reuse" ] && [ "$(sql "select count(*) from day_report where kind = 'FINAL'" 2>/dev/null || echo 0)" -ge 1 ]; then
+  echo "scale: $database holds the base already" >&2
+else
+  echo "scale: replaying the first Pujiang day on PostgreSQL for the base…" >&2
+  start postgres,demo,replay
+  until [ "$(sql "select count(*) from day_report where kind = 'FINAL'" 2>/dev/null || echo 0)" -ge 1 ] 2>/dev/null; do
+    kill -0 "$app" 2>/dev/null || { echo "the replay stopped; see its log:" >&2; tail -n 50 "$work/app.log" >&2; exit 1; }
+    sleep 2
+  done
+  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+fi
 base_seconds=$(( $(date +%s) - started ))
 
 echo "scale: copying to $cases cases…" >&2
@@ -87,8 +96,10 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-echo "## Scale: the everyday queries over $cases cases (PostgreSQL $(sql 'show server_version'))"
+echo "## Scale: the everyday queries over $(sql 'select count(*) from petition_case') cases (PostgreSQL $(sql 'show server_version'), commit $(git rev-parse --short HEAD))"
 echo
-echo "Base: the first Pujiang day replayed through the engine in ${base_seconds} s; copied to $cases cases in ${load_seconds} s (ScaleLoader)."
+if [ -n "$reuse" ]; then base="the first Pujiang day replayed through the engine (earlier, in the kept database)"
+else base="the first Pujiang day replayed through the engine in ${base_seconds} s"; fi
+echo "Base: $base; copied to $cases cases in ${load_seconds} s by ScaleLoader (this run's share of the copying)."
 java -cp "$classpath" org.pujiang.bench.ScaleQueries "http://127.0.0.1:$port" "$url" "$open" "$runs"
 echo

@@ -51,21 +51,23 @@ public final class ScaleLoader {
 		String url = args[0];
 		long target = Long.parseLong(args[1]);
 		try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
-			long base = single(db, "select count(*) from petition_case where status = 'CLOSED'");
+			long base = single(db, "select count(*) from petition_case where status = 'CLOSED' and id < " + STRIDE);
 			if (base == 0) {
 				throw new IllegalStateException("no closed cases to copy: load the base first (the replay)");
 			}
 			int copies = (int) Math.max(0, (target + base - 1) / base - 1);
+			// A load that stopped half-way (each chunk of copies commits) goes on after the last copy it made.
+			int done = (int) single(db, "select coalesce(max(id / " + STRIDE + "), 0) from petition_case");
 			long started = System.nanoTime();
-			load(db, copies);
+			load(db, done, copies);
 			System.out.printf("loaded %d copies of %d closed cases: %d cases, %d history activity rows, in %.0f s%n", copies,
 					base, single(db, "select count(*) from petition_case"),
 					single(db, "select count(*) from act_hi_actinst"), (System.nanoTime() - started) / 1e9);
 		}
 	}
 
-	static void load(Connection db, int copies) throws SQLException {
-		if (copies == 0) {
+	static void load(Connection db, int done, int copies) throws SQLException {
+		if (copies <= done) {
 			return;
 		}
 		db.setAutoCommit(false);
@@ -76,7 +78,7 @@ public final class ScaleLoader {
 		long step = span / copies;
 		long firstShift = now - span - baseStart;
 		List<String> engineTables = tables(db, "act_hi_%");
-		for (int from = 1; from <= copies; from += CHUNK) {
+		for (int from = done + 1; from <= copies; from += CHUNK) {
 			int to = Math.min(copies, from + CHUNK - 1);
 			String shift = "make_interval(secs => " + firstShift + " + k * " + step + "::bigint)";
 			for (String table : BUSINESS) {
@@ -128,13 +130,13 @@ public final class ScaleLoader {
 			String type = column[1];
 			String expression = name;
 			if (type.equals("bigint") && (name.equals("id") || name.endsWith("_id"))) {
-				expression = name + " + k * " + STRIDE;
+				expression = name + " + k::bigint * " + STRIDE;
 			}
 			else if (name.equals("case_number")) {
 				expression = caseNumber(name);
 			}
 			else if (name.equals("resident_id")) {
-				expression = "lpad((id + k * " + STRIDE + ")::text, 17, '0') || 'X'";
+				expression = "lpad((id + k::bigint * " + STRIDE + ")::text, 17, '0') || 'X'";
 			}
 			else if (name.equals("process_instance_id")) {
 				expression = instanceId(name);
