@@ -72,7 +72,7 @@ lifecycle postgres "jdbc:postgresql://127.0.0.1:5432/$LIFECYCLE_DB"
 section() { # number name script
   if [ -f "$3" ]; then
     echo "[bench] $2" >&2
-    bash "$3" $QUICK > "$OUT/section-$1.md"
+    { printf '### %s\n\n' "$2"; bash "$3" $QUICK; echo; } > "$OUT/section-$1.md"
   else
     printf '### %s\n\n%s is not there yet: skipped.\n\n' "$2" "$3" > "$OUT/section-$1.md"
     echo "[bench] $3 is not there yet: section $1 skipped" >&2
@@ -83,7 +83,7 @@ if [ -n "$QUICK" ]; then
   # Scale replays the first day on PostgreSQL and copies it before it measures: minutes, not a smoke test.
   printf '### %s\n\n%s\n\n' "Scale" "Not part of the quick run (a replay on PostgreSQL and the copying take minutes): \`bash bench/scale.sh --quick\` runs it small." > "$OUT/section-3.md"
 elif [ -n "$SCALE_FROM" ]; then
-  { printf 'Measured on its own by `bash bench/scale.sh` (%s), not in this run:\n\n' \
+  { printf '### Scale\n\nMeasured on its own by `bash bench/scale.sh` (%s), not in this run:\n\n' \
       "$(date -u -r "$SCALE_FROM" '+%Y-%m-%d %H:%M UTC')"; cat "$SCALE_FROM"; } > "$OUT/section-3.md"
 else
   section 3 "Scale" bench/scale.sh
@@ -103,7 +103,7 @@ REPORT="$OUT/report.md"
   echo "| date (UTC) | $(date -u '+%Y-%m-%d %H:%M') |"
   echo "| commit | $COMMIT |"
   echo "| machine | $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(. /etc/os-release && echo "$PRETTY_NAME") |"
-  echo "| load average (1, 5, 15 min) | $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end: other jobs share the machine |"
+  echo "| load average (1, 5, 15 min) | $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (the benchmark's own load included) |"
   echo "| Java | $(java -version 2>&1 | head -n 1) |"
   echo "| databases | H2 $H2_VERSION (in memory, in the JVM); PostgreSQL $PG_VERSION at 127.0.0.1 (loopback) |"
   echo "| command | \`bash bench/run.sh${QUICK:+ --quick}${SCALE_FROM:+ --scale-from …}\`, $MINUTES min |"

@@ -96,7 +96,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-echo "## Scale: the everyday queries over $(sql 'select count(*) from petition_case') cases (PostgreSQL $(sql 'show server_version'), commit $(git rev-parse --short HEAD))"
+echo "#### The everyday queries over $(sql 'select count(*) from petition_case') cases (PostgreSQL $(sql 'show server_version'), commit $(git rev-parse --short HEAD))"
 echo
 if [ -n "$reuse" ]; then base="the first Pujiang day replayed through the engine (earlier, in the kept database)"
 else base="the first Pujiang day replayed through the engine in ${base_seconds} s"; fi
