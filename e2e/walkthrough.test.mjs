@@ -88,6 +88,9 @@ test('a walk-in labour dispute is assigned to a unit, verified, visited back and
     ['Task_VerifyReport', 'registrar'],
     ['Task_ReturnVisit', 'returnvisit'],
   ]);
+  // What the forms only show is not sent back when a task is completed: each was written once, by its step.
+  assert.deepEqual(await writes(caseNumber, ['caseNumber', 'categoryName', 'room', 'outcomeName']),
+    { caseNumber: 1, categoryName: 1, room: 1, outcomeName: 1 });
 });
 
 test('a law-related petition gets a lawyer\'s opinion and a written answer approved by the leader', async () => {
@@ -225,6 +228,13 @@ async function userTasksDone(caseNumber) {
   const activities = await get(`/engine-rest/history/activity-instance?processInstanceId=${instance.id}`
     + '&activityType=userTask&sortBy=startTime&sortOrder=asc');
   return activities.map((activity) => [activity.activityId, activity.assignee]);
+}
+
+/** How often each of the named variables of the case was written (the engine's history details). */
+async function writes(caseNumber, names) {
+  const [instance] = await get(`/engine-rest/history/process-instance?processInstanceBusinessKey=${caseNumber}`);
+  const details = await get(`/engine-rest/history/detail?processInstanceId=${instance.id}&variableUpdates=true`);
+  return Object.fromEntries(names.map((name) => [name, details.filter((d) => d.variableName === name).length]));
 }
 
 async function get(pathAndQuery) {

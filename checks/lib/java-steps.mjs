@@ -18,7 +18,9 @@ const STEP = /@Bean\s+(?:JavaDelegate|ExecutionListener|TaskListener)\s+(\w+)\s*
 const NAME = String.raw`((?:\w+\.)?[A-Z][A-Z0-9_]*|"[^"]*")`;
 const FORM_READ = new RegExp(String.raw`(?:\b(\w+)|new\s+FormValues\s*\([^)]*\))\s*\.\s*(?:text|requiredText|integer|choice|list)\s*\(\s*` + NAME + '?', 'g');
 const GET_VARIABLE = new RegExp(String.raw`\.getVariable\s*\(\s*` + NAME, 'g');
-const SET_VARIABLE = new RegExp(String.raw`\.(?:setVariable|put)\s*\(\s*` + NAME + String.raw`\s*,`, 'g');
+// execution.setVariable(X, v), map.put(X, v), and ProcessVariables.set(execution, X, v) (written when it changes).
+const SET_VARIABLE = new RegExp(String.raw`(?:\.(?:setVariable|put)\s*\(|\bProcessVariables\s*\.\s*set\s*\(\s*\w+\s*,)\s*` + NAME
+  + String.raw`\s*,`, 'g');
 
 export function readJava(root) {
   const files = javaFiles(root).map((path) => {
