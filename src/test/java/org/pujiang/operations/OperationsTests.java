@@ -2,8 +2,15 @@ package org.pujiang.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +58,31 @@ class OperationsTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(registered).isGreaterThanOrEqualTo(1);
+	}
+
+
+	@Test
+	void shouldParseEachFeelExpressionOfTheDecisionTablesOnlyOnce() throws Exception {
+		Object scalaFeel = ((DefaultDmnEngineConfiguration) ((ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration()).getDmnEngineConfiguration()).getFeelEngine();
+		Field field = ScalaFeelEngine.class.getDeclaredField("feelEngine");
+		field.setAccessible(true);
+		ParsedFeelPlugin.ParsingOnce feel = (ParsedFeelPlugin.ParsingOnce) field.get(scalaFeel);
+
+		DmnDecisionResult first = route("LAND_REQUISITION", 12);
+		int parsed = feel.parsed();
+		assertThat(parsed).as("expressions parsed by the first evaluation").isPositive();
+		DmnDecisionResult again = route("LAND_REQUISITION", 12);
+		assertThat(feel.parsed()).as("nothing parsed again").isEqualTo(parsed);
+		assertThat(again.getResultList()).isEqualTo(first.getResultList()).isNotEmpty();
+		assertThat(route("LAND_REQUISITION", 1).getResultList()).isNotEqualTo(first.getResultList());
+	}
+
+	private DmnDecisionResult route(String category, int personsCount) {
+		return this.engine.getDecisionService()
+			.evaluateDecisionByKey("CaseRouting")
+			.variables(Variables.putValue("category", category).putValue("personsCount", personsCount))
+			.evaluate();
 	}
 
 }
