@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.pujiang.petition.Actors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,12 +105,8 @@ class Desk {
 	}
 
 	private void authenticate(String user) {
-		this.identities.setAuthentication(user, this.groups.computeIfAbsent(user, (u) -> this.identities.createGroupQuery()
-			.groupMember(u)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList()));
+		this.identities.setAuthentication(user,
+				this.groups.computeIfAbsent(user, (u) -> Actors.groups(this.identities, u)));
 	}
 
 	private List<Task> open(String processInstanceId, String taskKey, String group) {

@@ -275,7 +275,7 @@ class FirstPujiangDay implements ApplicationRunner {
 			int i = this.index.get(instance);
 			Random plan = new Random(2003L * 1000 + i);
 			switch (task.getTaskDefinitionKey()) {
-				case HANDLE_CASE -> handle(task, instance, i, plan, today);
+				case HANDLE_CASE -> handle(task, instance, plan, today);
 				case REVIEW_EXTENSION -> this.desk.complete(task, Roles.SUPERVISOR,
 						Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "情况复杂，同意延期"));
 				case SUPERVISE -> this.desk.complete(task, Roles.SUPERVISOR,
@@ -298,7 +298,7 @@ class FirstPujiangDay implements ApplicationRunner {
 	 * Most units report well within the term; some late (supervised), some after an extension. What a unit does with
 	 * a handling task, and when, is settled when the task is first seen: its assignment is read once, not every day.
 	 */
-	private void handle(Task task, String instance, int i, Random plan, Instant today) {
+	private void handle(Task task, String instance, Random plan, Instant today) {
 		Handled handled = this.handlingPlans.computeIfAbsent(task.getId(), (id) -> plan(task, instance, plan));
 		if (today.isBefore(handled.at())) {
 			return;

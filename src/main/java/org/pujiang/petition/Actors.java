@@ -15,8 +15,12 @@ public final class Actors {
 
 	/** Authenticates the engine's calls on this thread as the user, with the user's groups, as Tasklist does. */
 	public static void authenticate(IdentityService identities, String userId) {
-		List<String> groups = identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-		identities.setAuthentication(userId, groups);
+		identities.setAuthentication(userId, groups(identities, userId));
+	}
+
+	/** The ids of the user's groups: roles and units. */
+	public static List<String> groups(IdentityService identities, String userId) {
+		return identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
 	}
 
 	public static String of(DelegateExecution execution) {

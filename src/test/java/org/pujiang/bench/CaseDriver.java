@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.pujiang.Roles;
+import org.pujiang.petition.Actors;
 import org.pujiang.petition.Outcome;
 import org.pujiang.registration.ResidentIdValidator;
 
@@ -156,8 +156,7 @@ final class CaseDriver {
 	}
 
 	private List<String> groupsOf(String user) {
-		return this.groups.computeIfAbsent(user,
-				(id) -> this.identities.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList());
+		return this.groups.computeIfAbsent(user, (id) -> Actors.groups(this.identities, id));
 	}
 
 }

@@ -95,8 +95,9 @@ public final class ScaleQueries {
 	}
 
 	void measure(Connection db, int runs) throws Exception {
-		List<String> cases = strings(db, "select case_number from petition_case where status = 'CLOSED' order by random() limit 1000");
-		List<Long> days = longs(db, "select id from reception_day order by random() limit 200");
+		List<String> cases = column(db,
+				"select case_number from petition_case where status = 'CLOSED' order by random() limit 1000", String.class);
+		List<Long> days = column(db, "select id from reception_day order by random() limit 200", Long.class);
 		LocalDate newest = LocalDate.ofInstant(
 				((java.sql.Timestamp) single(db, "select max(registered_at) from petition_case where status = 'CLOSED'"))
 					.toInstant(), ZoneId.of("Asia/Shanghai"));
@@ -224,21 +225,12 @@ public final class ScaleQueries {
 		}
 	}
 
-	static List<String> strings(Connection db, String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
+	/** The first column of every row, as the given type. */
+	static <T> List<T> column(Connection db, String sql, Class<T> type) throws SQLException {
+		List<T> values = new ArrayList<>();
 		try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-		}
-		return values;
-	}
-
-	static List<Long> longs(Connection db, String sql) throws SQLException {
-		List<Long> values = new ArrayList<>();
-		try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-			while (rows.next()) {
-				values.add(rows.getLong(1));
+				values.add(rows.getObject(1, type));
 			}
 		}
 		return values;
