@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.pujiang.petition.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -264,9 +265,16 @@ class PetitionCaseProcessTests {
 		assertThat(this.desk.task(instance, HANDLE_CASE, "unit-education")).isNotNull();
 		assertThat(this.desk.task(instance, HANDLE_CASE, "unit-health")).isNotNull();
 
-		this.desk.report(instance, "unit-education", "教育局已答复");
 		this.desk.complete(instance, HANDLE_CASE, "unit-health",
 				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 7L, EXTENSION_REASON, "需会商"));
+		// What one unit submitted shows on its own review, never in the other unit's form.
+		TaskService tasks = this.engine.getTaskService();
+		assertThat(tasks.getVariables(this.desk.task(instance, REVIEW_EXTENSION, Roles.SUPERVISOR).getId()))
+			.containsEntry(EXTENSION_DAYS, 7).containsEntry(EXTENSION_REASON, "需会商").containsEntry(UNIT_NAME, "卫生健康局");
+		assertThat(tasks.getVariables(this.desk.task(instance, HANDLE_CASE, "unit-education").getId()))
+			.doesNotContainKeys(EXTENSION_DAYS, EXTENSION_REASON, EXTENSION_USED)
+			.containsEntry(UNIT_NAME, "教育局");
+		this.desk.report(instance, "unit-education", "教育局已答复");
 		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
 		assertThat(instance).isWaitingAt(REVIEW_EXTENSION).isNotEnded();
 		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
@@ -279,6 +287,12 @@ class PetitionCaseProcessTests {
 		assertThat(instance).isWaitingAt(RETURN_VISIT);
 		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), RESULT_SUMMARY))
 			.isEqualTo("教育局：教育局已答复\n卫生健康局：卫健局已答复");
+		// The side path's fields are recorded in the case and taken out of the process; their history stays.
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(EXTENSION_DAYS,
+				EXTENSION_REASON, EXTENSION_DECISION, EXTENSION_COMMENT, EXTENSION_USED, SENT_BACK_REASON);
+		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId()).variableName(EXTENSION_COMMENT).includeDeleted().singleResult().getValue())
+			.isEqualTo("同意");
 	}
 
 	@Test

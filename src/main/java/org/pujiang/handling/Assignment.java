@@ -209,6 +209,10 @@ public class Assignment {
 		return this.extensionDays;
 	}
 
+	public String getExtensionReason() {
+		return this.extensionReason;
+	}
+
 	public String getExtensionStatus() {
 		return this.extensionStatus;
 	}

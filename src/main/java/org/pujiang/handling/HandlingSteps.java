@@ -43,11 +43,10 @@ class HandlingSteps {
 			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
 			ProcessVariables.set(execution, UNIT_NAME, assignment.getUnit().getName());
 			ProcessVariables.set(execution, DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
-			ProcessVariables.set(execution, EXTENSION_USED, assignment.isExtended());
-			ProcessVariables.set(execution, SENT_BACK_REASON, assignment.getSentBackReason());
 			ProcessVariables.set(execution, HANDLING_ACTION, null);
 			ProcessVariables.set(execution, VERIFICATION, null);
-			ProcessVariables.set(execution, EXTENSION_DECISION, null);
+			ProcessVariables.setOnTask(task, EXTENSION_USED, assignment.isExtended() ? true : null);
+			ProcessVariables.setOnTask(task, SENT_BACK_REASON, assignment.getSentBackReason());
 		};
 	}
 
@@ -71,7 +70,19 @@ class HandlingSteps {
 			else {
 				throw FormValues.invalid(HANDLING_ACTION, "应为 REPORT 或 EXTENSION");
 			}
+			ProcessVariables.removeRecorded(execution, EXTENSION_DAYS, EXTENSION_REASON);
 		});
+	}
+
+	/** Task_ReviewExtension, on create: the request under review, from the unit's assignment. */
+	@Bean
+	TaskListener prepareExtensionReview(Handling handling) {
+		return (task) -> {
+			DelegateExecution execution = task.getExecution();
+			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
+			ProcessVariables.setOnTask(task, EXTENSION_DAYS, assignment.getExtensionDays());
+			ProcessVariables.setOnTask(task, EXTENSION_REASON, assignment.getExtensionReason());
+		};
 	}
 
 	/** Task_ReviewExtension, on complete. */
@@ -87,6 +98,7 @@ class HandlingSteps {
 			handling.decideExtension(caseId(execution), unit(execution), "APPROVED".equals(decision), comment);
 			events.record(caseId(execution), "EXTENSION_" + decision, Actors.of(execution), "unit", unit(execution),
 					"deadline", handling.assignment(caseId(execution), unit(execution)).getDeadline(), "comment", comment);
+			ProcessVariables.removeRecorded(execution, EXTENSION_DECISION, EXTENSION_COMMENT);
 		});
 	}
 
@@ -109,6 +121,7 @@ class HandlingSteps {
 			}
 			events.record(caseId(execution), "REPORT_" + verification, Actors.of(execution), "unit", unit(execution),
 					"reason", reason);
+			ProcessVariables.removeRecorded(execution, SENT_BACK_REASON);
 		});
 	}
 
@@ -143,6 +156,7 @@ class HandlingSteps {
 			handling.recordSupervision(caseId(execution), unit(execution), measure, notes, Actors.of(execution));
 			events.record(caseId(execution), "SUPERVISION_RECORDED", Actors.of(execution), "unit", unit(execution),
 					"measure", measure, "notes", notes);
+			ProcessVariables.removeRecorded(execution, SUPERVISION_MEASURE, SUPERVISION_NOTES);
 		});
 	}
 

@@ -2,11 +2,13 @@ package org.pujiang.petition;
 
 import java.util.Objects;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Writes the few values a step keeps in the process (gateway flags and what a task's form shows) only when they
- * change: with history FULL every write is a runtime row, a history row and a detail row, even of the same value.
+ * change: with history FULL every write is a runtime row, a history row and a detail row, even of the same value;
+ * and a variable declared for a form costs those rows whether or not anyone fills it in.
  */
 public final class ProcessVariables {
 
@@ -19,6 +21,28 @@ public final class ProcessVariables {
 			return;
 		}
 		scope.setVariable(name, value);
+	}
+
+	/**
+	 * What one task's form shows and nothing after it reads: kept on the task alone, so it goes with the task and
+	 * never reaches a parallel unit's form. Nothing is written for a null value.
+	 */
+	public static void setOnTask(DelegateTask task, String name, Object value) {
+		if (value != null) {
+			task.setVariableLocal(name, value);
+		}
+	}
+
+	/**
+	 * Takes out what a form submitted once its step has recorded it in the case. Fields that only a side path fills in
+	 * (an extension, a supervision, a report sent back) are not declared on the unit's scope, so a submission lands
+	 * on the case's process instance; removed in the same transaction, they never reach the runtime tables, keep
+	 * their history, and can't show up in another unit's form.
+	 */
+	public static void removeRecorded(VariableScope scope, String... names) {
+		for (String name : names) {
+			scope.removeVariable(name);
+		}
 	}
 
 }
