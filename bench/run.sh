@@ -52,7 +52,7 @@ PG_VERSION=$("${PSQL[@]}" -d postgres -Atc "show server_version" | cut -d' ' -f1
 
 # Section 1: lifecycle throughput, in a JVM of its own per database.
 if [ -n "$QUICK" ]; then
-  SIZES=(--cases=12 --rounds=1 --warmup=6 --counted=1)
+  SIZES=(--cases=12 --rounds=1 --warmup=6 --warmup-rounds=1 --counted=1)
 else
   SIZES=(--cases=436 --rounds=3 --warmup=436 --counted=10)
 fi

@@ -40,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * java -XX:FlightRecorderOptions=stackdepth=512 -cp … org.pujiang.bench.LifecycleBench --database=h2|postgres
- *     [--url=jdbc:postgresql://…] [--cases=436] [--rounds=3] [--warmup=100] [--counted=10] [--threads=1,2]
+ *     [--url=jdbc:postgresql://…] [--cases=436] [--rounds=3] [--warmup=100] [--warmup-rounds=6] [--counted=10]
+ *     [--threads=1,2]
  *     [--out=file.md] [--log=file.log] [--jfr=folder] [--camunda.…=… --spring.…=… --pujiang.…=…]
  * </pre>
  * {@code --jfr} keeps the flight recordings; application properties are passed on (to try a setting). bench/run.sh
@@ -122,9 +123,21 @@ public final class LifecycleBench {
 			.toList();
 		List<Outcome> mix = CaseMix.of(cases);
 
-		progress("warm-up: %d cases of each", warmup);
+		// The JIT compiler needs thousands of cases of a process this size before its code runs compiled: warm-up
+		// rounds go on until one is within 10% of the round before (or the limit is reached), and are reported.
+		int warmupRounds = option("warmup-rounds", 6);
+		Map<Variant, List<Double>> warmupRates = new EnumMap<>(Variant.class);
 		for (Variant variant : Variant.values()) {
-			run(variant, CaseMix.of(warmup), 1, null);
+			List<Double> rates = new ArrayList<>();
+			warmupRates.put(variant, rates);
+			while (rates.size() < warmupRounds) {
+				rates.add(warmup / run(variant, CaseMix.of(warmup), 1, null));
+				progress("warm-up round %d, %s: %.1f cases/s", rates.size(), variant.label, rates.get(rates.size() - 1));
+				int n = rates.size();
+				if (n >= 2 && Math.abs(rates.get(n - 1) - rates.get(n - 2)) <= 0.1 * rates.get(n - 2)) {
+					break;
+				}
+			}
 		}
 
 		progress("statement counts: %d cases of each path and process", counted);
@@ -156,7 +169,7 @@ public final class LifecycleBench {
 				}
 			}
 		}
-		return report(database, history, mix, rounds, warmup, counted, threadCounts, seconds, counts, profiles);
+		return report(database, history, mix, rounds, warmup, warmupRounds, warmupRates, counted, threadCounts, seconds, counts, profiles);
 	}
 
 	/** Drives the cases on {@code threads} threads, each its own share of them; answers the wall time in seconds. */
@@ -201,7 +214,8 @@ public final class LifecycleBench {
 		}
 	}
 
-	private String report(String database, String history, List<Outcome> mix, int rounds, int warmup, int counted,
+	private String report(String database, String history, List<Outcome> mix, int rounds, int warmup,
+			int warmupRounds, Map<Variant, List<Double>> warmupRates, int counted,
 			List<Integer> threadCounts, Map<Integer, Map<Variant, List<Double>>> seconds,
 			Map<Variant, Map<Outcome, Counts>> counts, Map<Variant, CpuProfile> profiles) {
 		int cases = mix.size();
@@ -213,10 +227,12 @@ public final class LifecycleBench {
 						+ "satisfied. Baseline: a bare process with the same user tasks on each path and no delegates, listeners, "
 						+ "timers or business records, worked with the same calls and forms (task query, claim, complete as a "
 						+ "member of the task's group). %d round(s) per thread count, the two processes interleaved and "
-						+ "alternating who goes first, after %d warm-up cases of each; figures are the medians of the rounds, the "
-						+ "ratio the median of each round's pair.%n%n",
+						+ "alternating who goes first, after warm-up rounds of %d cases of each (one thread) until a round "
+						+ "runs within 10%% of the one before (at most %d): Pujiang %s, baseline %s cases/s. Figures are the medians of the "
+						+ "rounds, the ratio the median of each round's pair.%n%n",
 				cases, CaseMix.count(mix, Outcome.SOLVED_ON_THE_SPOT), CaseMix.count(mix, Outcome.ASSIGNED),
-				CaseMix.count(mix, Outcome.DEFINITIVE_ANSWER), history.toUpperCase(Locale.ROOT), rounds, warmup));
+				CaseMix.count(mix, Outcome.DEFINITIVE_ANSWER), history.toUpperCase(Locale.ROOT), rounds, warmup,
+				warmupRounds, rates(warmupRates.get(Variant.PUJIANG)), rates(warmupRates.get(Variant.BASELINE))));
 		md.append("| threads | Pujiang cases/s | baseline cases/s | Pujiang ms/case | baseline ms/case | ratio (Pujiang / baseline time per case) | target ≤ 1.25 |\n");
 		md.append("| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		StringBuilder roundsLine = new StringBuilder("Each round, cases/s Pujiang / baseline:");
@@ -302,6 +318,10 @@ public final class LifecycleBench {
 			md.append('\n');
 		}
 		return md.toString();
+	}
+
+	private static String rates(List<Double> rates) {
+		return String.join(", ", rates.stream().map((r) -> String.format(Locale.ROOT, "%.1f", r)).toList());
 	}
 
 	private static String costRow(String name, String share, int counted, Map<Outcome, Double> weights,
