@@ -2,6 +2,7 @@ package org.pujiang.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -167,7 +168,8 @@ class StaffApiTests {
 		assertThat(entries.findValuesAsText("source")).contains("BUSINESS", "ENGINE");
 		assertThat(entries.findValuesAsText("what")).contains("RECEIVED", "任务创建", "任务完成", "进入环节", "操作 Claim");
 		assertThat(entries.toString()).doesNotContain((String) form.get("residentId"));
-		List<String> times = entries.findValuesAsText("time");
+		// As instants: ISO text drops a whole second's fraction, and "…12Z" sorts after "…12.001Z" as text.
+		List<Instant> times = entries.findValuesAsText("time").stream().map(Instant::parse).toList();
 		assertThat(times).isSortedAccordingTo(java.util.Comparator.naturalOrder());
 		assertThat(this.desk.get("registrar", "/api/audit/cases/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.desk.get("auditor", "/api/audit/cases/PJ-1999-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
