@@ -114,8 +114,11 @@ load() { # label rate seconds first-petition-number
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
     -- "$2" "$4" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
   after=$(cpu_ticks)
-  echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT } $(paste -d' ' <(tr ' ' '\n' <<< "$before") <(tr ' ' '\n' <<< "$after") \
-    | awk '{ printf "%s ", $2 - $1 }' | awk '{ printf "cpu_requests=%d cpu_jit=%d cpu_gc=%d cpu_other=%d cpu_pg=%d", $1, $2, $3, $4, $5 }')"
+  local -a b a
+  read -ra b <<< "$before"
+  read -ra a <<< "$after"
+  echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT }" \
+    "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))"
 }
 field() { # line key
   tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2 }'

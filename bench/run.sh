@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The benchmarks of issue 8, in one command:
 #
-#   bash bench/run.sh           the full run (about half an hour here); results in bench/results/
+#   bash bench/run.sh           the full run (over an hour here, the scale load most of it); results in bench/results/
 #   bash bench/run.sh --quick   a smoke run for CI (small numbers, a couple of minutes); results in target/bench/
 #   bash bench/run.sh --scale-from FILE   the full run, but section 3 is FILE, the output of an earlier
-#                               `bash bench/scale.sh` (loading 100,000 cases takes most of an hour here)
+#                               `bash bench/scale.sh` (about half an hour here without the scale load)
 #
 # Sections, in order: 1 lifecycle throughput against a bare baseline (H2 in memory, then PostgreSQL); 2 the replay
 # (bench/replay.sh) and 3 scale (bench/scale.sh), where present; 4 and 5 intake under load, memory and start-up

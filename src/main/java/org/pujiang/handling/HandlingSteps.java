@@ -45,7 +45,9 @@ class HandlingSteps {
 			ProcessVariables.set(execution, DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
 			ProcessVariables.set(execution, HANDLING_ACTION, null);
 			ProcessVariables.set(execution, VERIFICATION, null);
-			ProcessVariables.setOnTask(task, EXTENSION_USED, assignment.isExtended() ? true : null);
+			if (assignment.isExtended()) {
+				ProcessVariables.setOnTask(task, EXTENSION_USED, true);
+			}
 			ProcessVariables.setOnTask(task, SENT_BACK_REASON, assignment.getSentBackReason());
 		};
 	}

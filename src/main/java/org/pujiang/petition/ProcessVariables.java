@@ -1,5 +1,6 @@
 package org.pujiang.petition;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,9 +41,7 @@ public final class ProcessVariables {
 	 * their history, and can't show up in another unit's form.
 	 */
 	public static void removeRecorded(VariableScope scope, String... names) {
-		for (String name : names) {
-			scope.removeVariable(name);
-		}
+		scope.removeVariables(List.of(names));
 	}
 
 }
