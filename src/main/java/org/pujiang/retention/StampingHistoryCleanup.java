@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stamping at the end rewrites every history row of a case (over a hundred, with every index on them) in the
  * transaction that closes it, while staff wait: about a fifth of the database's work for a case on H2. Here it runs
  * in the cleanup window, on the one node that holds the cleanup job, a bounded number of processes a run (the job
- * runs again within the window while there is more). A process ended today has no removal time until the night;
- * it is not due for years.
+ * runs several times a night: the engine waits at most an hour between runs). A process ended today has no removal
+ * time until the night; it is not due for years.
  */
 class StampingHistoryCleanup extends HistoryCleanupJobHandler {
 
