@@ -56,8 +56,8 @@ class StampingHistoryCleanup extends HistoryCleanupJobHandler {
 		super.execute(configuration, execution, commandContext, tenantId);
 	}
 
-	/** Stamps the ended processes not stamped yet, in the command's transaction; answers how many. */
-	int stamp(CommandContext commandContext) {
+	/** Stamps the ended processes not stamped yet, in the command's transaction. */
+	private void stamp(CommandContext commandContext) {
 		List<Unstamped> unstamped = this.jdbc.query(UNSTAMPED, (row, n) -> new Unstamped(row.getString(1),
 				row.getTimestamp(2).toInstant().toEpochMilli(), row.getInt(3)));
 		for (Unstamped process : unstamped) {
@@ -70,7 +70,6 @@ class StampingHistoryCleanup extends HistoryCleanupJobHandler {
 		if (!unstamped.isEmpty()) {
 			log.info("History cleanup: stamped {} ended process(es) with their removal time", unstamped.size());
 		}
-		return unstamped.size();
 	}
 
 	private record Unstamped(String id, long endedAt, int timeToLiveDays) {

@@ -29,10 +29,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The engine's history cleanup, run for real: the nightly job stamps a closed case's history with its removal
  * time, the retention counted from its closure; the history is kept that long, then removed with everything that
- * hangs on it, while open cases and the business records stay. A
- * database of its own, since the cleanup removes every case old enough, and the tests sharing a database would
- * lose theirs; and an engine name of its own (no hyphen, or the engine takes the name "default", which the engine
- * REST API of the web test context looks up in the JVM-wide registry).
+ * hangs on it, while open cases and the business records stay. A database of its own, since the cleanup removes
+ * every case old enough, and the tests sharing a database would lose theirs; and an engine name of its own (no
+ * hyphen, or the engine takes the name "default", which the engine REST API of the web test context looks up in
+ * the JVM-wide registry).
  */
 @SpringBootTest(properties = { "camunda.bpm.process-engine-name=historycleanup",
 		"spring.datasource.url=jdbc:h2:mem:pujiang-history-cleanup;DB_CLOSE_DELAY=-1" })
@@ -80,13 +80,13 @@ class HistoryCleanupTests {
 		clock(closure.plus(Duration.ofHours(10)));
 		cleanUp();
 		Date removal = Date.from(closure.plus(Duration.ofDays(3650)));
-		HistoryService history = this.engine.getHistoryService();
+		HistoryService historyService = this.engine.getHistoryService();
 		assertThat(process(closed).getRemovalTime()).isEqualTo(removal);
-		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(closed.getId()).list())
+		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(closed.getId()).list())
 			.allSatisfy((row) -> assertThat(row.getRemovalTime()).isEqualTo(removal));
-		assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(closed.getId()).list())
+		assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(closed.getId()).list())
 			.allSatisfy((row) -> assertThat(row.getRemovalTime()).isEqualTo(removal));
-		assertThat(history.createUserOperationLogQuery().processInstanceId(closed.getId()).list())
+		assertThat(historyService.createUserOperationLogQuery().processInstanceId(closed.getId()).list())
 			.allSatisfy((row) -> assertThat(row.getRemovalTime()).isEqualTo(removal));
 		assertThat(process(open).getRemovalTime()).isNull();
 
@@ -117,7 +117,7 @@ class HistoryCleanupTests {
 			.singleResult();
 	}
 
-	/** The closed case's history: instance, activities, tasks, variables, details, decisions, operation log. */
+	/** Rows of a case's history by kind: instance, activities, tasks, variables, details, decisions, operation log. */
 	private Map<String, Long> history(ProcessInstance instance) {
 		HistoryService history = this.engine.getHistoryService();
 		String id = instance.getId();

@@ -38,8 +38,9 @@ class RetentionTests {
 
 	@Test
 	void shouldLogNoTaskWorkersThatNothingWouldEverRemove() {
-		ProcessInstance instance = new CaseDesk(this.engine).register("LABOUR_WAGES", 1);
-		new CaseDesk(this.engine).receive(instance, Map.of(RECEPTION_NOTES, "欠薪", OUTCOME, "SOLVED_ON_THE_SPOT",
+		CaseDesk desk = new CaseDesk(this.engine);
+		ProcessInstance instance = desk.register("LABOUR_WAGES", 1);
+		desk.receive(instance, Map.of(RECEPTION_NOTES, "欠薪", OUTCOME, "SOLVED_ON_THE_SPOT",
 				DECISION, "当场责成企业结清工资"));
 		assertThat(this.engine.getHistoryService()
 			.createHistoricTaskInstanceQuery()
