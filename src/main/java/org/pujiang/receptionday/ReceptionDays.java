@@ -225,10 +225,16 @@ public class ReceptionDays {
 		return day;
 	}
 
-	/** Seats a case registered for a day: the day's room for its category (else the table's) and a queue number. */
+	/**
+	 * Seats a case registered for a day: the day's room for its category (else the table's) and the room's next
+	 * queue number. Registrations for the same day arrive at once (registrars' desks, the public API), so the day is
+	 * locked until the registration commits: the next one counts this case's number in, instead of taking it too.
+	 */
 	@Transactional
 	public boolean seat(PetitionCase petitionCase, String tableRoom) {
-		ReceptionDay day = this.days.require(petitionCase.getReceptionDayId());
+		Long dayId = petitionCase.getReceptionDayId();
+		ReceptionDay day = this.days.findLockedById(dayId)
+			.orElseThrow(() -> new IllegalStateException("no reception day " + dayId));
 		String room = day.roomFor(petitionCase.getCategory()).map(ReceptionRoom::name).orElse(tableRoom);
 		int queue = this.cases.maxQueueNumber(day.getId(), room) + 1;
 		petitionCase.seated(room, queue);
