@@ -20,7 +20,16 @@ interface ReceptionDayRepository extends JpaRepository<ReceptionDay, Long> {
 	Optional<ReceptionDay> findLockedById(Long id);
 
 	default ReceptionDay require(Long id) {
-		return findById(id).orElseThrow(() -> new IllegalStateException("no reception day " + id));
+		return findById(id).orElseThrow(() -> missing(id));
+	}
+
+	/** The day, locked until the transaction ends. */
+	default ReceptionDay lock(Long id) {
+		return findLockedById(id).orElseThrow(() -> missing(id));
+	}
+
+	private static IllegalStateException missing(Long id) {
+		return new IllegalStateException("no reception day " + id);
 	}
 
 }

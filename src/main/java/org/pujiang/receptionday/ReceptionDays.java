@@ -232,9 +232,7 @@ public class ReceptionDays {
 	 */
 	@Transactional
 	public boolean seat(PetitionCase petitionCase, String tableRoom) {
-		Long dayId = petitionCase.getReceptionDayId();
-		ReceptionDay day = this.days.findLockedById(dayId)
-			.orElseThrow(() -> new IllegalStateException("no reception day " + dayId));
+		ReceptionDay day = this.days.lock(petitionCase.getReceptionDayId());
 		String room = day.roomFor(petitionCase.getCategory()).map(ReceptionRoom::name).orElse(tableRoom);
 		int queue = this.cases.maxQueueNumber(day.getId(), room) + 1;
 		petitionCase.seated(room, queue);
