@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.NaturalId;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.PetitionCase;
 
@@ -28,10 +29,13 @@ public class Assignment {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	/** With the unit, what identifies an assignment (unique in the table, assignment_case_unit). */
+	@NaturalId
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "case_id")
 	private PetitionCase petitionCase;
 
+	@NaturalId
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "unit_code")
 	private ResponsibleUnit unit;

@@ -2,16 +2,13 @@ package org.pujiang.handling;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface AssignmentRepository extends JpaRepository<Assignment, Long> {
+public interface AssignmentRepository extends JpaRepository<Assignment, Long>, AssignmentLookup {
 
 	List<Assignment> findByPetitionCaseIdOrderById(Long caseId);
-
-	Optional<Assignment> findByPetitionCaseIdAndUnitCode(Long caseId, String unitCode);
 
 	@Query("select a from Assignment a join fetch a.petitionCase join fetch a.unit where a.petitionCase.id in :caseIds order by a.id")
 	List<Assignment> findWithCaseAndUnitByCaseIds(Collection<Long> caseIds);

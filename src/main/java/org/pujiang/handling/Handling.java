@@ -95,7 +95,7 @@ public class Handling {
 	}
 
 	public Assignment assignment(Long caseId, String unit) {
-		return this.assignments.findByPetitionCaseIdAndUnitCode(caseId, unit)
+		return this.assignments.findByCaseAndUnit(caseId, unit)
 			.orElseThrow(() -> new IllegalStateException("case " + caseId + " is not assigned to " + unit));
 	}
 
