@@ -42,7 +42,7 @@ for mode in "${modes[@]}"; do
     # database settings but no file (keep them in step with spring.datasource.url in application.yaml).
     case $mode in
       file) database=(); label="H2, file" ;;
-      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1"); label="H2, in memory" ;;
+      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"); label="H2, in memory" ;;
       *) echo "unknown database '$mode' (file or mem)" >&2; exit 2 ;;
     esac
     log=$logs/replay-$mode-$run.log

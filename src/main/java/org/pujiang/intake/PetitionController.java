@@ -2,6 +2,7 @@ package org.pujiang.intake;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,11 +56,12 @@ class PetitionController {
 			submitted = this.intake.submit(request, idempotencyKey);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two submissions with the same key at once: the one that lost answers what the winner stored.
-			if (idempotencyKey == null) {
-				throw ex;
-			}
-			submitted = this.intake.replay(idempotencyKey, this.intake.hash(request)).orElseThrow(() -> ex);
+			// Two submissions at once. With the same key, the one that lost answers what the winner stored. Otherwise
+			// both brought a petitioner new to the database: the loser registers again, now finds the petitioner, and
+			// joins the winner's case if it is the same petition. A second failure is answered as an error.
+			Optional<Submitted> winner = idempotencyKey == null ? Optional.empty()
+					: this.intake.replay(idempotencyKey, this.intake.hash(request));
+			submitted = winner.isPresent() ? winner.get() : this.intake.submit(request, idempotencyKey);
 		}
 		URI lookup = URI.create("/api/petitions/" + submitted.caseNumber());
 		Registration body = new Registration(submitted.caseNumber(), submitted.repeat(), lookup.toString(),

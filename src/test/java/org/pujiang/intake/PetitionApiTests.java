@@ -2,9 +2,17 @@ package org.pujiang.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -21,6 +29,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -87,6 +96,44 @@ class PetitionApiTests {
 		assertThat(repeat.getBody().get("repeat").asBoolean()).isTrue();
 		assertThat(this.cases.count()).isEqualTo(before);
 		assertThat(this.cases.findByCaseNumber(caseNumber).orElseThrow().getRepeatCount()).isEqualTo(1);
+	}
+
+	/**
+	 * A petitioner sending the same petition several times at once (a double click, two devices): one case, the
+	 * others joined to it as repeats, and every submission answered. Twelve submissions from four clients at once,
+	 * for a petitioner the database does not know yet.
+	 */
+	@Test
+	void shouldOpenOneCaseForTheSamePetitionSubmittedSeveralTimesAtOnce() throws Exception {
+		String body = json(petition());
+		long before = this.cases.count();
+		ExecutorService clients = Executors.newFixedThreadPool(4);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			answers.add(clients.submit(() -> {
+				start.await();
+				return post(body, null);
+			}));
+		}
+		start.countDown();
+		List<HttpStatusCode> statuses = new ArrayList<>();
+		Set<String> caseNumbers = new HashSet<>();
+		for (Future<ResponseEntity<JsonNode>> answer : answers) {
+			ResponseEntity<JsonNode> response = answer.get(60, TimeUnit.SECONDS);
+			statuses.add(response.getStatusCode());
+			if (response.getStatusCode().is2xxSuccessful()) {
+				caseNumbers.add(response.getBody().get("caseNumber").asText());
+			}
+		}
+		clients.shutdown();
+
+		assertThat(statuses).filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+		assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(11);
+		assertThat(caseNumbers).hasSize(1);
+		assertThat(this.cases.count()).isEqualTo(before + 1);
+		assertThat(this.cases.findByCaseNumber(caseNumbers.iterator().next()).orElseThrow().getRepeatCount())
+			.isEqualTo(11);
 	}
 
 	@ParameterizedTest(name = "{0}")
