@@ -105,7 +105,19 @@ class PetitionApiTests {
 	 */
 	@Test
 	void shouldOpenOneCaseForTheSamePetitionSubmittedSeveralTimesAtOnce() throws Exception {
-		String body = json(petition());
+		assertOneCaseAndElevenRepeats(json(petition()));
+	}
+
+	/** The same for a petitioner already known, with a case open in another category. */
+	@Test
+	void shouldOpenOneCaseWhenAKnownPetitionerSubmitsSeveralTimesAtOnce() throws Exception {
+		Map<String, Object> petition = petition();
+		assertThat(post(json(petition), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		petition.put("category", "SOCIAL_SECURITY");
+		assertOneCaseAndElevenRepeats(json(petition));
+	}
+
+	private void assertOneCaseAndElevenRepeats(String body) throws Exception {
 		long before = this.cases.count();
 		ExecutorService clients = Executors.newFixedThreadPool(4);
 		CountDownLatch start = new CountDownLatch(1);
