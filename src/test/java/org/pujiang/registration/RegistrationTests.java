@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pujiang.petition.InvalidInputException;
@@ -19,6 +20,8 @@ import org.pujiang.notice.NoticeRepository;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.petition.PetitionerRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registration refuses bad input whole, keeps personal data off the engine, and commits with the process. */
@@ -79,6 +82,16 @@ class RegistrationTests {
 		form.remove(SUMMARY);
 		assertThatThrownBy(() -> this.desk.register(form)).isInstanceOfSatisfying(InvalidInputException.class,
 				(ex) -> assertThat(ex.getFieldErrors()).containsOnlyKeys(RESIDENT_ID, PHONE, SUMMARY));
+	}
+
+	/** Refusals are answered, not errors of the application: nothing at ERROR in the log (ENGINE-16004). */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void shouldNotLogARefusalAsAnError(CapturedOutput output) {
+		Map<String, Object> form = CaseDesk.petition("LABOUR_WAGES", 1);
+		form.put(PHONE, "12345");
+		assertThatThrownBy(() -> this.desk.register(form)).isInstanceOf(InvalidInputException.class);
+		assertThat(output.getAll()).doesNotContain("ENGINE-16004").doesNotContain("应为11位手机号码");
 	}
 
 	@Test
