@@ -47,7 +47,8 @@ for mode in "${modes[@]}"; do
     esac
     log=$logs/replay-$mode-$run.log
     # shellcheck disable=SC2086
-    if ! (cd "$work" && timeout 1800 java ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
+    # -XX:+CITime: at exit the JVM prints how long its JIT compilers worked (C2 competes with the replay for a core).
+    if ! (cd "$work" && timeout 1800 java -XX:+CITime ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
         --pujiang.replay.exit-when-done=true --server.port=0 "${database[@]}") >"$log" 2>&1; then
       echo "| replay ($label) | failed | see $log |"
       failed=1
@@ -68,6 +69,10 @@ for mode in "${modes[@]}"; do
     echo "| replay ($label) | $seconds | target < $target s |"
     echo "| CPU of the replaying thread ($label) | $cpu | |"
     echo "| JVM start-up before it ($label) | $startup | |"
+    jit=$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
+    c2=$(sed -n 's/^ *C2 {speed: [^;]*; standard: *\([0-9.]*\) s.*; osr: *\([0-9.]*\) s.*/\1 \2/p' "$log" | head -n 1 |
+      awk '{ printf "%.1f", $1 + $2 }')
+    echo "| JIT compilation over the JVM's life, start-up and replay: all, of which C2 ($label) | ${jit:-?} s, ${c2:-?} s | |"
   done
 done
 exit $failed
