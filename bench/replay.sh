@@ -6,6 +6,8 @@
 #   bench/replay.sh --quick     # one run in memory (bench/run.sh --quick)
 #   bench/replay.sh file        # only one of them; REPLAY_RUNS=3 repeats each; JAVA_OPTS are passed to the JVM;
 #                               # REPLAY_JAR=other.jar times another build (default: target/pujiang-*.jar)
+#   REPLAY_REHEARSALS=1 bench/replay.sh mem   # the same day replayed first (a year earlier) in the same JVM, untimed:
+#                               # the timed replay then runs on a JVM whose JIT compiler has seen the work
 #
 # Prints Markdown table rows; exits 1 if a run fails or prints other figures. Logs stay in $REPLAY_LOGS (a temp dir).
 set -euo pipefail
@@ -20,6 +22,7 @@ for argument in "$@"; do
 done
 [ ${#modes[@]} -gt 0 ] || modes=(file mem)
 runs=${REPLAY_RUNS:-1}
+rehearsals=${REPLAY_REHEARSALS:-0}
 target=30
 
 jar=${REPLAY_JAR:-$(ls target/pujiang-*.jar 2>/dev/null | head -n 1 || true)}
@@ -45,11 +48,13 @@ for mode in "${modes[@]}"; do
       mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"); label="H2, in memory" ;;
       *) echo "unknown database '$mode' (file or mem)" >&2; exit 2 ;;
     esac
+    [ "$rehearsals" = 0 ] || label="$label, after $rehearsals untimed rehearsal(s) in the same JVM"
     log=$logs/replay-$mode-$run.log
-    # shellcheck disable=SC2086
     # -XX:+CITime: at exit the JVM prints how long its JIT compilers worked (C2 competes with the replay for a core).
+    # shellcheck disable=SC2086
     if ! (cd "$work" && timeout 1800 java -XX:+CITime ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
-        --pujiang.replay.exit-when-done=true --server.port=0 "${database[@]}") >"$log" 2>&1; then
+        --pujiang.replay.exit-when-done=true --pujiang.replay.rehearsals="$rehearsals" --server.port=0 \
+        "${database[@]}") >"$log" 2>&1; then
       echo "| replay ($label) | failed | see $log |"
       failed=1
       rm -rf "$work"

@@ -60,9 +60,9 @@ class FirstPujiangDay implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstPujiangDay.class);
 
-	static final ZonedDateTime PLANNED = ZonedDateTime.of(2003, 9, 8, 8, 30, 0, 0, BusinessClock.ZONE);
+	static final int YEAR = 2003;
 
-	static final ZonedDateTime DAY = ZonedDateTime.of(2003, 9, 18, 9, 0, 0, 0, BusinessClock.ZONE);
+	static final ZonedDateTime DAY = day(YEAR);
 
 	static final int PRE_REGISTERED = 429;
 
@@ -111,6 +111,13 @@ class FirstPujiangDay implements ApplicationRunner {
 	/** {@code pujiang.replay.exit-when-done}: close the application after the final report (for timing it). */
 	private final boolean exitWhenDone;
 
+	/**
+	 * {@code pujiang.replay.rehearsals}: how many times the same day is replayed first, a year earlier each, in the
+	 * same JVM (default none): the timed replay then runs on a JVM whose JIT compiler has seen the work, as a server
+	 * that has been in service would. Only the replay of 2003 is timed and reported.
+	 */
+	private final int rehearsals;
+
 	/** Per case (by process instance): its place in the day, and what happens to it afterwards. */
 	private final Map<String, Integer> index = new HashMap<>();
 
@@ -132,7 +139,8 @@ class FirstPujiangDay implements ApplicationRunner {
 
 	FirstPujiangDay(Desk desk, ReceptionDays days, DayReports reports, PetitionCaseRepository cases, Handling handling,
 			Categories categories, TaskService tasks, HistoryService history, ConfigurableApplicationContext context,
-			@Value("${pujiang.replay.exit-when-done:false}") boolean exitWhenDone) {
+			@Value("${pujiang.replay.exit-when-done:false}") boolean exitWhenDone,
+			@Value("${pujiang.replay.rehearsals:0}") int rehearsals) {
 		this.desk = desk;
 		this.days = days;
 		this.reports = reports;
@@ -143,6 +151,7 @@ class FirstPujiangDay implements ApplicationRunner {
 		this.history = history;
 		this.context = context;
 		this.exitWhenDone = exitWhenDone;
+		this.rehearsals = rehearsals;
 	}
 
 	@Override
@@ -163,10 +172,21 @@ class FirstPujiangDay implements ApplicationRunner {
 	}
 
 	private void replayAndReport() {
+		for (int year = YEAR - this.rehearsals; year < YEAR; year++) {
+			long rehearsed = System.nanoTime();
+			try {
+				replay(year);
+			}
+			finally {
+				ClockUtil.reset();
+			}
+			log.info("replay: rehearsal of {}-09-18 in {} s", year,
+					String.format("%.1f", (System.nanoTime() - rehearsed) / 1e9));
+		}
 		long started = System.nanoTime();
 		long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		try {
-			Long dayId = replay();
+			Long dayId = replay(YEAR);
 			String report = "\n== 2003-09-18 浦江县领导下访接待日：当日统计 ==\n" + this.reports.describe(dayId, DayReport.Kind.DAY)
 					+ "\n== 终结报告 ==\n" + this.reports.describe(dayId, DayReport.Kind.FINAL);
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -181,46 +201,60 @@ class FirstPujiangDay implements ApplicationRunner {
 		}
 	}
 
-	Long replay() {
-		clock(PLANNED.toInstant());
-		ProcessInstance day = this.desk.start("ReceptionDay", Roles.MANAGER, plan());
-		Long dayId = (Long) this.desk.variable(day.getId(), "receptionDayId");
+	/** The reception day of 18 September of that year, at 9. */
+	static ZonedDateTime day(int year) {
+		return ZonedDateTime.of(year, 9, 18, 9, 0, 0, 0, BusinessClock.ZONE);
+	}
+
+	/** The first day's replay, dated in the year given (2003 but for rehearsals); answers the reception day's id. */
+	Long replay(int year) {
+		ZonedDateTime planned = ZonedDateTime.of(year, 9, 8, 8, 30, 0, 0, BusinessClock.ZONE);
+		ZonedDateTime day = day(year);
+		this.index.clear();
+		this.answeredAt.clear();
+		this.sentBack.clear();
+		this.extensionRequested.clear();
+		this.visitedOnce.clear();
+		this.handlingPlans.clear();
+		clock(planned.toInstant());
+		ProcessInstance receptionDay = this.desk.start("ReceptionDay", Roles.MANAGER, plan(day));
+		Long dayId = (Long) this.desk.variable(receptionDay.getId(), "receptionDayId");
 		List<Integer> persons = persons();
 		List<String> categories = categories();
 		this.outcomes = outcomes();
 
 		// Ten days of pre-registration; the reminder announcement goes out on the way.
-		Duration registrationWindow = Duration.between(PLANNED, DAY.minusHours(15));
+		Duration registrationWindow = Duration.between(planned, day.minusHours(15));
 		for (int i = 0; i < PRE_REGISTERED; i++) {
-			clock(PLANNED.toInstant().plusSeconds(60).plus(registrationWindow.multipliedBy(i).dividedBy(PRE_REGISTERED)));
+			clock(planned.toInstant().plusSeconds(60).plus(registrationWindow.multipliedBy(i).dividedBy(PRE_REGISTERED)));
 			this.desk.runDueJobs();
 			if (i == 40) {
-				this.desk.complete(day.getId(), "Task_PreVisitInvestigation", Roles.LOCALITY,
+				this.desk.complete(receptionDay.getId(), "Task_PreVisitInvestigation", Roles.LOCALITY,
 						Map.of("investigationNotes", "全县逐村摸排，已知信访案件逐件建档", "knownCases", 120));
 			}
 			register(i, dayId, persons.get(i), categories.get(i), "PRE_REGISTRATION");
 		}
 
 		// The day: it opens at 9, walk-ins are registered at the venue, every batch is received.
-		clock(DAY.toInstant());
+		clock(day.toInstant());
 		this.desk.runDueJobs();
 		for (int i = PRE_REGISTERED; i < PRE_REGISTERED + WALK_INS; i++) {
-			clock(DAY.toInstant().plus(Duration.ofMinutes(5L * (i - PRE_REGISTERED))));
+			clock(day.toInstant().plus(Duration.ofMinutes(5L * (i - PRE_REGISTERED))));
 			register(i, dayId, persons.get(i), categories.get(i), "WALK_IN");
 		}
 		List<String> received = new ArrayList<>(this.index.keySet());
 		received.sort((a, b) -> this.index.get(a) - this.index.get(b));
 		for (String instance : received) {
 			int i = this.index.get(instance);
-			clock(DAY.toInstant().plus(Duration.ofMinutes(40)).plus(Duration.ofSeconds(60L * i)));
+			clock(day.toInstant().plus(Duration.ofMinutes(40)).plus(Duration.ofSeconds(60L * i)));
 			receive(instance, i);
 		}
-		clock(DAY.plusHours(9).toInstant());
+		clock(day.plusHours(9).toInstant());
 		this.desk.runDueJobs();
 
 		// Follow-up, day by day, until every case is closed and the final report is made.
-		ZonedDateTime today = DAY.plusDays(1).withHour(10);
-		for (int n = 0; n < 400 && this.desk.isActive(day.getId()); n++, today = today.plusDays(1)) {
+		ZonedDateTime today = day.plusDays(1).withHour(10);
+		for (int n = 0; n < 400 && this.desk.isActive(receptionDay.getId()); n++, today = today.plusDays(1)) {
 			clock(today.toInstant());
 			this.desk.runDueJobs();
 			followUp(today.toInstant());
@@ -365,13 +399,13 @@ class FirstPujiangDay implements ApplicationRunner {
 		this.answeredAt.remove(instance);
 	}
 
-	private Map<String, Object> plan() {
+	private Map<String, Object> plan(ZonedDateTime day) {
 		Map<String, Object> plan = new HashMap<>();
 		plan.put("leaderName", "省委主要领导");
 		plan.put("county", "浦江县");
 		plan.put("venue", "浦江中学");
-		plan.put("startsAt", "2003-09-18 09:00");
-		plan.put("endsAt", "2003-09-18 18:00");
+		plan.put("startsAt", day.toLocalDate() + " 09:00");
+		plan.put("endsAt", day.toLocalDate() + " 18:00");
 		plan.put("channels", List.of("NEWSPAPER", "RADIO", "TV"));
 		plan.put("rooms", "");
 		plan.put("departments", "省级15个部门，金华市、浦江县领导");
