@@ -2,22 +2,17 @@ package org.pujiang.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pujiang.AtOnce;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangHttpTest;
 import org.pujiang.petition.PetitionCase;
@@ -119,26 +114,12 @@ class PetitionApiTests {
 
 	private void assertOneCaseAndElevenRepeats(String body) throws Exception {
 		long before = this.cases.count();
-		ExecutorService clients = Executors.newFixedThreadPool(4);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			answers.add(clients.submit(() -> {
-				start.await();
-				return post(body, null);
-			}));
-		}
-		start.countDown();
-		List<HttpStatusCode> statuses = new ArrayList<>();
-		Set<String> caseNumbers = new HashSet<>();
-		for (Future<ResponseEntity<JsonNode>> answer : answers) {
-			ResponseEntity<JsonNode> response = answer.get(60, TimeUnit.SECONDS);
-			statuses.add(response.getStatusCode());
-			if (response.getStatusCode().is2xxSuccessful()) {
-				caseNumbers.add(response.getBody().get("caseNumber").asText());
-			}
-		}
-		clients.shutdown();
+		List<ResponseEntity<JsonNode>> answers = AtOnce.run(4, 12, (i) -> post(body, null));
+		List<HttpStatusCode> statuses = answers.stream().map(ResponseEntity::getStatusCode).toList();
+		Set<String> caseNumbers = answers.stream()
+			.filter((answer) -> answer.getStatusCode().is2xxSuccessful())
+			.map((answer) -> answer.getBody().get("caseNumber").asText())
+			.collect(Collectors.toSet());
 
 		assertThat(statuses).filteredOn(HttpStatus.CREATED::equals).hasSize(1);
 		assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(11);

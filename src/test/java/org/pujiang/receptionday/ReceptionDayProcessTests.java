@@ -8,15 +8,9 @@ import static org.pujiang.petition.PetitionCaseProcess.*;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,6 +20,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pujiang.AtOnce;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangTest;
 import org.pujiang.Roles;
@@ -150,28 +145,11 @@ class ReceptionDayProcessTests {
 	void shouldSeatRegistrationsArrivingAtOnceEachWithItsOwnQueueNumber() throws Exception {
 		ProcessInstance day = plan(Duration.ofDays(12), "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT");
 		Long dayId = day(day).getId();
-		int desks = 4;
 		int registrations = 12;
-		ExecutorService pool = Executors.newFixedThreadPool(desks);
-		CountDownLatch open = new CountDownLatch(1);
-		try {
-			List<Future<ProcessInstance>> registered = IntStream.range(0, registrations)
-				.mapToObj((i) -> pool.submit((Callable<ProcessInstance>) () -> {
-					open.await();
-					return registerFor(dayId, i % 2 == 0 ? "LABOUR_WAGES" : "SOCIAL_SECURITY", 1);
-				}))
-				.toList();
-			open.countDown();
-			List<String> seats = new ArrayList<>();
-			for (Future<ProcessInstance> instance : registered) {
-				seats.add(seat(instance.get()));
-			}
-			assertThat(seats).containsExactlyInAnyOrderElementsOf(
-					IntStream.rangeClosed(1, registrations).mapToObj((n) -> "第1接待室#" + n).toList());
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<String> seats = AtOnce.run(4, registrations,
+				(i) -> seat(registerFor(dayId, i % 2 == 0 ? "LABOUR_WAGES" : "SOCIAL_SECURITY", 1)));
+		assertThat(seats).containsExactlyInAnyOrderElementsOf(
+				IntStream.rangeClosed(1, registrations).mapToObj((n) -> "第1接待室#" + n).toList());
 	}
 
 	@Test
