@@ -3,6 +3,7 @@ package org.pujiang.demo;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -10,11 +11,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -119,20 +126,30 @@ class FirstPujiangDay implements ApplicationRunner {
 	private final int rehearsals;
 
 	/** Per case (by process instance): its place in the day, and what happens to it afterwards. */
-	private final Map<String, Integer> index = new HashMap<>();
+	private final Map<String, Integer> index = new ConcurrentHashMap<>();
 
-	private final Map<String, Instant> answeredAt = new HashMap<>();
+	private final Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
 
-	private final Set<String> sentBack = new HashSet<>();
+	private final Set<String> sentBack = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> extensionRequested = new HashSet<>();
+	private final Set<String> extensionRequested = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> visitedOnce = new HashSet<>();
+	private final Set<String> visitedOnce = ConcurrentHashMap.newKeySet();
 
 	/** Per open handling task (by task id): what its unit will do, and when. */
-	private final Map<String, Handled> handlingPlans = new HashMap<>();
+	private final Map<String, Handled> handlingPlans = new ConcurrentHashMap<>();
 
-	/** Category names by code, read once. */
+	/**
+	 * {@code pujiang.replay.workers}: how many staff work side by side (default one): registrars at their desks, the
+	 * rooms receiving at once, units and the bureau on their follow-up tasks. Each works on their own clock.
+	 */
+	private final int workers;
+
+	private final ReplayClock clock = new ReplayClock();
+
+	private final List<Thread> staffThreads = new CopyOnWriteArrayList<>();
+
+	/** Category names by code, read once a replay. */
 	private Map<String, String> categoryNames;
 
 	private List<Outcome> outcomes;
@@ -140,7 +157,7 @@ class FirstPujiangDay implements ApplicationRunner {
 	FirstPujiangDay(Desk desk, ReceptionDays days, DayReports reports, PetitionCaseRepository cases, Handling handling,
 			Categories categories, TaskService tasks, HistoryService history, ConfigurableApplicationContext context,
 			@Value("${pujiang.replay.exit-when-done:false}") boolean exitWhenDone,
-			@Value("${pujiang.replay.rehearsals:0}") int rehearsals) {
+			@Value("${pujiang.replay.rehearsals:0}") int rehearsals, @Value("${pujiang.replay.workers:1}") int workers) {
 		this.desk = desk;
 		this.days = days;
 		this.reports = reports;
@@ -152,6 +169,10 @@ class FirstPujiangDay implements ApplicationRunner {
 		this.context = context;
 		this.exitWhenDone = exitWhenDone;
 		this.rehearsals = rehearsals;
+		if (workers < 1) {
+			throw new IllegalArgumentException("pujiang.replay.workers must be at least 1, not " + workers);
+		}
+		this.workers = workers;
 	}
 
 	@Override
@@ -172,33 +193,56 @@ class FirstPujiangDay implements ApplicationRunner {
 	}
 
 	private void replayAndReport() {
+		ExecutorService staff = Executors.newFixedThreadPool(this.workers, (work) -> {
+			Thread thread = new Thread(work, "replay-staff-" + (this.staffThreads.size() + 1));
+			thread.setDaemon(true);
+			this.staffThreads.add(thread);
+			return thread;
+		});
+		try {
+			this.clock.install();
+			replayAndReport(staff);
+		}
+		finally {
+			staff.shutdownNow();
+			ClockUtil.reset();
+		}
+	}
+
+	private void replayAndReport(ExecutorService staff) {
 		for (int year = YEAR - this.rehearsals; year < YEAR; year++) {
 			long rehearsed = System.nanoTime();
-			try {
-				replay(year);
-			}
-			finally {
-				ClockUtil.reset();
-			}
+			replay(year, staff);
 			log.info("replay: rehearsal of {}-09-18 in {} s", year,
 					String.format("%.1f", (System.nanoTime() - rehearsed) / 1e9));
 		}
 		long started = System.nanoTime();
-		long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-		try {
-			Long dayId = replay(YEAR);
-			String report = "\n== 2003-09-18 浦江县领导下访接待日：当日统计 ==\n" + this.reports.describe(dayId, DayReport.Kind.DAY)
-					+ "\n== 终结报告 ==\n" + this.reports.describe(dayId, DayReport.Kind.FINAL);
-			double seconds = (System.nanoTime() - started) / 1e9;
-			double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
-			System.out.println(report + String.format("重放用时 %.1f 秒%n", seconds));
-			// The replay's own CPU time tells its cost apart from waiting for a busy machine.
-			log.info("replay: announcement to final report in {} s ({} s CPU in the replaying thread)",
-					String.format("%.1f", seconds), String.format("%.1f", cpuSeconds));
+		long cpuStarted = replayCpu();
+		Long dayId = replay(YEAR, staff);
+		String report = "\n== 2003-09-18 浦江县领导下访接待日：当日统计 ==\n" + this.reports.describe(dayId, DayReport.Kind.DAY)
+				+ "\n== 终结报告 ==\n" + this.reports.describe(dayId, DayReport.Kind.FINAL);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		double cpuSeconds = (replayCpu() - cpuStarted) / 1e9;
+		System.out.println(report + String.format("重放用时 %.1f 秒%n", seconds));
+		// The replay's own CPU time tells its cost apart from waiting for a busy machine (or for the other worker).
+		log.info("replay: announcement to final report in {} s ({} s CPU in the replaying threads, {} worker(s))",
+				String.format("%.1f", seconds), String.format("%.1f", cpuSeconds), this.workers);
+	}
+
+	/** CPU time of the whole JVM (the JIT compilers and the garbage collector too), in nanoseconds. */
+	private static long jvmCpu() {
+		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : 0;
+	}
+
+	/** CPU time of the threads that replay, in nanoseconds: this one and the staff's. */
+	private long replayCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long cpu = threads.getCurrentThreadCpuTime();
+		for (Thread worker : this.staffThreads) {
+			cpu += Math.max(0, threads.getThreadCpuTime(worker.getId()));
 		}
-		finally {
-			ClockUtil.reset();
-		}
+		return cpu;
 	}
 
 	/** The reception day of 18 September of that year, at 9. */
@@ -207,7 +251,7 @@ class FirstPujiangDay implements ApplicationRunner {
 	}
 
 	/** The first day's replay, dated in the year given (2003 but for rehearsals); answers the reception day's id. */
-	Long replay(int year) {
+	Long replay(int year, ExecutorService staff) {
 		ZonedDateTime planned = ZonedDateTime.of(year, 9, 8, 8, 30, 0, 0, BusinessClock.ZONE);
 		ZonedDateTime day = day(year);
 		this.index.clear();
@@ -216,6 +260,9 @@ class FirstPujiangDay implements ApplicationRunner {
 		this.extensionRequested.clear();
 		this.visitedOnce.clear();
 		this.handlingPlans.clear();
+		this.categoryNames = this.categories.all()
+			.stream()
+			.collect(Collectors.toMap(Categories.Category::code, Categories.Category::name));
 		clock(planned.toInstant());
 		ProcessInstance receptionDay = this.desk.start("ReceptionDay", Roles.MANAGER, plan(day));
 		Long dayId = (Long) this.desk.variable(receptionDay.getId(), "receptionDayId");
@@ -223,18 +270,32 @@ class FirstPujiangDay implements ApplicationRunner {
 		List<String> categories = categories();
 		this.outcomes = outcomes();
 
+		Phases phases = new Phases(year);
 		// Ten days of pre-registration; the reminder announcement goes out on the way.
 		Duration registrationWindow = Duration.between(planned, day.minusHours(15));
-		for (int i = 0; i < PRE_REGISTERED; i++) {
-			clock(planned.toInstant().plusSeconds(60).plus(registrationWindow.multipliedBy(i).dividedBy(PRE_REGISTERED)));
-			this.desk.runDueJobs();
-			if (i == 40) {
-				this.desk.complete(receptionDay.getId(), "Task_PreVisitInvestigation", Roles.LOCALITY,
-						Map.of("investigationNotes", "全县逐村摸排，已知信访案件逐件建档", "knownCases", 120));
+		// Registrars work side by side in rounds; the due jobs run between rounds.
+		int round = this.workers == 1 ? 1 : 4 * this.workers;
+		for (int first = 0; first < PRE_REGISTERED; first += round) {
+			List<Runnable> registrations = new ArrayList<>();
+			for (int i = first; i < Math.min(first + round, PRE_REGISTERED); i++) {
+				Instant at = planned.toInstant().plusSeconds(60)
+					.plus(registrationWindow.multipliedBy(i).dividedBy(PRE_REGISTERED));
+				if (i == first) {
+					clock(at);
+					this.desk.runDueJobs();
+				}
+				if (i == 40) {
+					this.desk.complete(receptionDay.getId(), "Task_PreVisitInvestigation", Roles.LOCALITY,
+							Map.of("investigationNotes", "全县逐村摸排，已知信访案件逐件建档", "knownCases", 120));
+				}
+				int n = i;
+				registrations.add(() -> this.clock.at(at,
+						() -> register(n, dayId, persons.get(n), categories.get(n), "PRE_REGISTRATION")));
 			}
-			register(i, dayId, persons.get(i), categories.get(i), "PRE_REGISTRATION");
+			sideBySide(staff, registrations);
 		}
 
+		phases.done("pre-registration");
 		// The day: it opens at 9, walk-ins are registered at the venue, every batch is received.
 		clock(day.toInstant());
 		this.desk.runDueJobs();
@@ -244,22 +305,56 @@ class FirstPujiangDay implements ApplicationRunner {
 		}
 		List<String> received = new ArrayList<>(this.index.keySet());
 		received.sort((a, b) -> this.index.get(a) - this.index.get(b));
+		// The rooms receive side by side, each batch at its own time.
+		List<Runnable> receptions = new ArrayList<>();
 		for (String instance : received) {
 			int i = this.index.get(instance);
-			clock(day.toInstant().plus(Duration.ofMinutes(40)).plus(Duration.ofSeconds(60L * i)));
-			receive(instance, i);
+			Instant at = day.toInstant().plus(Duration.ofMinutes(40)).plus(Duration.ofSeconds(60L * i));
+			receptions.add(() -> this.clock.at(at, () -> receive(instance, i)));
 		}
+		sideBySide(staff, receptions);
 		clock(day.plusHours(9).toInstant());
 		this.desk.runDueJobs();
 
+		phases.done("the reception day");
 		// Follow-up, day by day, until every case is closed and the final report is made.
 		ZonedDateTime today = day.plusDays(1).withHour(10);
 		for (int n = 0; n < 400 && this.desk.isActive(receptionDay.getId()); n++, today = today.plusDays(1)) {
 			clock(today.toInstant());
 			this.desk.runDueJobs();
-			followUp(today.toInstant());
+			followUp(today.toInstant(), staff);
 		}
+		phases.done("follow-up to the final report");
 		return dayId;
+	}
+
+	/** Logs how long each part of a replay took, in wall time and in the replaying thread's CPU time. */
+	private final class Phases {
+
+		private final int year;
+
+		private long wall = System.nanoTime();
+
+		private long cpu = replayCpu();
+
+		private long jvm = jvmCpu();
+
+		Phases(int year) {
+			this.year = year;
+		}
+
+		void done(String phase) {
+			long wallNow = System.nanoTime();
+			long cpuNow = replayCpu();
+			long jvmNow = jvmCpu();
+			log.info("replay of {}: {} in {} s ({} s CPU in the replaying threads, {} s in the whole JVM)", this.year,
+					phase, String.format("%.1f", (wallNow - this.wall) / 1e9),
+					String.format("%.1f", (cpuNow - this.cpu) / 1e9), String.format("%.1f", (jvmNow - this.jvm) / 1e9));
+			this.wall = wallNow;
+			this.cpu = cpuNow;
+			this.jvm = jvmNow;
+		}
+
 	}
 
 	private void register(int i, Long dayId, int persons, String category, String channel) {
@@ -298,32 +393,42 @@ class FirstPujiangDay implements ApplicationRunner {
 		this.desk.complete(instance, RECEIVE_PETITIONER, Roles.LEADER, form);
 	}
 
-	/** Everything staff do on one day of the follow-up. */
-	private void followUp(Instant today) {
-		Set<String> ours = this.index.keySet();
+	/**
+	 * Everything staff do on one day of the follow-up: the day's open tasks, a case's tasks one after the other (the
+	 * units of a case assigned to several report to the same case), different cases side by side.
+	 */
+	private void followUp(Instant today, ExecutorService staff) {
+		Map<String, List<Task>> byCase = new LinkedHashMap<>();
 		for (Task task : this.tasks.createTaskQuery().processDefinitionKey(PROCESS_ID).active().list()) {
-			String instance = task.getProcessInstanceId();
-			if (!ours.contains(instance)) {
-				continue;
+			if (this.index.containsKey(task.getProcessInstanceId())) {
+				byCase.computeIfAbsent(task.getProcessInstanceId(), (k) -> new ArrayList<>()).add(task);
 			}
-			int i = this.index.get(instance);
-			Random plan = new Random(2003L * 1000 + i);
-			switch (task.getTaskDefinitionKey()) {
-				case HANDLE_CASE -> handle(task, instance, plan, today);
-				case REVIEW_EXTENSION -> this.desk.complete(task, Roles.SUPERVISOR,
-						Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "情况复杂，同意延期"));
-				case SUPERVISE -> this.desk.complete(task, Roles.SUPERVISOR,
-						Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "已督促责任单位限期报结"));
-				case VERIFY_REPORT -> verify(task, instance, i);
-				case DRAFT_ANSWER -> this.desk.complete(task, caseOf(instance).isLawyerRequired()
-						? Roles.LAWYER : Roles.REGISTRAR, Map.of(ANSWER_FORM, "EXPLAINED", ANSWER_TEXT,
-								"诉求虽有一定合理性，但缺乏政策依据，已向信访人解释清楚", ANSWER_BASIS, "《信访条例》及相关政策规定"));
-				case APPROVE_ANSWER -> this.desk.complete(task, Roles.LEADER,
-						Map.of(ANSWER_APPROVAL, "APPROVED"));
-				case RETURN_VISIT -> visit(task, instance, i, plan, today);
-				case RECEIVE_PETITIONER -> receive(instance, i);
-				default -> {
-				}
+		}
+		List<Runnable> work = new ArrayList<>();
+		byCase.forEach((instance, open) -> work.add(() -> this.clock.at(today, () -> open.forEach((task) -> work(task, today)))));
+		sideBySide(staff, work);
+	}
+
+	/** One open task of a case, worked on one day of the follow-up (or left for a later day). */
+	private void work(Task task, Instant today) {
+		String instance = task.getProcessInstanceId();
+		int i = this.index.get(instance);
+		Random plan = new Random(2003L * 1000 + i);
+		switch (task.getTaskDefinitionKey()) {
+			case HANDLE_CASE -> handle(task, instance, plan, today);
+			case REVIEW_EXTENSION -> this.desk.complete(task, Roles.SUPERVISOR,
+					Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "情况复杂，同意延期"));
+			case SUPERVISE -> this.desk.complete(task, Roles.SUPERVISOR,
+					Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "已督促责任单位限期报结"));
+			case VERIFY_REPORT -> verify(task, instance, i);
+			case DRAFT_ANSWER -> this.desk.complete(task, caseOf(instance).isLawyerRequired()
+					? Roles.LAWYER : Roles.REGISTRAR, Map.of(ANSWER_FORM, "EXPLAINED", ANSWER_TEXT,
+							"诉求虽有一定合理性，但缺乏政策依据，已向信访人解释清楚", ANSWER_BASIS, "《信访条例》及相关政策规定"));
+			case APPROVE_ANSWER -> this.desk.complete(task, Roles.LEADER,
+					Map.of(ANSWER_APPROVAL, "APPROVED"));
+			case RETURN_VISIT -> visit(task, instance, i, plan, today);
+			case RECEIVE_PETITIONER -> receive(instance, i);
+			default -> {
 			}
 		}
 	}
@@ -448,11 +553,6 @@ class FirstPujiangDay implements ApplicationRunner {
 	}
 
 	private String name(String category) {
-		if (this.categoryNames == null) {
-			this.categoryNames = this.categories.all()
-				.stream()
-				.collect(Collectors.toMap(Categories.Category::code, Categories.Category::name));
-		}
 		return this.categoryNames.getOrDefault(category, category);
 	}
 
@@ -460,8 +560,31 @@ class FirstPujiangDay implements ApplicationRunner {
 		return this.cases.findByProcessInstanceId(instance).orElseThrow();
 	}
 
-	private static void clock(Instant instant) {
-		ClockUtil.setCurrentTime(Date.from(instant));
+	/** Moves the clock that the engine and everyone without a time of their own see. */
+	private void clock(Instant instant) {
+		this.clock.set(instant);
+	}
+
+	/** Does the work on the staff's threads, one piece after another with one worker, and waits for all of it. */
+	private void sideBySide(ExecutorService staff, List<Runnable> work) {
+		if (this.workers == 1) {
+			work.forEach(Runnable::run);
+			return;
+		}
+		List<Future<?>> done = work.stream().<Future<?>>map(staff::submit).toList();
+		try {
+			for (Future<?> piece : done) {
+				piece.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("replay interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			done.forEach((piece) -> piece.cancel(true));
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+		}
 	}
 
 
