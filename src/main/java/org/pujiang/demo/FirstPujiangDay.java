@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -328,7 +328,7 @@ class FirstPujiangDay implements ApplicationRunner {
 		return dayId;
 	}
 
-	/** Logs how long each part of a replay took, in wall time and in the replaying thread's CPU time. */
+	/** Logs how long each part of a replay took: wall time, CPU time of the replaying threads and of the JVM. */
 	private final class Phases {
 
 		private final int year;
@@ -405,7 +405,8 @@ class FirstPujiangDay implements ApplicationRunner {
 			}
 		}
 		List<Runnable> work = new ArrayList<>();
-		byCase.forEach((instance, open) -> work.add(() -> this.clock.at(today, () -> open.forEach((task) -> work(task, today)))));
+		byCase.forEach((instance, open) -> work
+			.add(() -> this.clock.at(today, () -> open.forEach((task) -> work(task, today)))));
 		sideBySide(staff, work);
 	}
 
