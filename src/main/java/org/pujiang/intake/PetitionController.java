@@ -56,12 +56,11 @@ class PetitionController {
 			submitted = this.intake.submit(request, idempotencyKey);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two submissions at once. With the same key, the one that lost answers what the winner stored. Otherwise
-			// both brought a petitioner new to the database: the loser registers again, now finds the petitioner, and
-			// joins the winner's case if it is the same petition. A second failure is answered as an error.
-			Optional<Submitted> winner = idempotencyKey == null ? Optional.empty()
-					: this.intake.replay(idempotencyKey, this.intake.hash(request));
-			submitted = winner.isPresent() ? winner.get() : this.intake.submit(request, idempotencyKey);
+			// The same key sent twice at once: the one that lost answers what the winner stored.
+			if (idempotencyKey == null) {
+				throw ex;
+			}
+			submitted = this.intake.replay(idempotencyKey, this.intake.hash(request)).orElseThrow(() -> ex);
 		}
 		URI lookup = URI.create("/api/petitions/" + submitted.caseNumber());
 		Registration body = new Registration(submitted.caseNumber(), submitted.repeat(), lookup.toString(),

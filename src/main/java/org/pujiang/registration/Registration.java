@@ -71,13 +71,12 @@ public class Registration {
 		String email = blankToNull(form.email());
 		String accusedUnit = blankToNull(form.accusedUnit());
 		String residentId = form.residentId().toUpperCase();
-		// One petitioner's registrations take turns: the row stays locked until this one commits, so two sent at once
-		// can't both open a case; the second finds the first's case open and joins it. A petitioner new to the
-		// database is inserted at once: of two at once, the second fails on the unique resident ID (the API
-		// registers it again, and then it finds the petitioner).
-		Petitioner petitioner = this.petitioners.findLockedByResidentId(residentId)
-			.orElseGet(() -> this.petitioners.saveAndFlush(new Petitioner(form.petitionerName(), residentId,
-					form.phone(), email)));
+		// One person's registrations take turns until each commits, so two sent at once can't both open a case, nor
+		// both insert a petitioner new to the database: the second finds the first's petitioner and case, and joins it.
+		this.petitioners.lockRegistrationsOf(residentId);
+		Petitioner petitioner = this.petitioners.findByResidentId(residentId)
+			.orElseGet(() -> this.petitioners.save(new Petitioner(form.petitionerName(), residentId, form.phone(),
+					email)));
 		petitioner.updateContact(form.petitionerName(), form.phone(), email);
 
 		Optional<PetitionCase> open = this.cases.findOpenCase(petitioner.getId(), form.category());

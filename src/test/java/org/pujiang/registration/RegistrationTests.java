@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,10 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pujiang.petition.InvalidInputException;
+import org.pujiang.AtOnce;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangTest;
 import org.pujiang.notice.NoticeRepository;
+import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
+import org.pujiang.petition.Petitioner;
 import org.pujiang.petition.PetitionerRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -133,6 +138,28 @@ class RegistrationTests {
 			assertThat(this.petitioners.findByResidentId((String) form.get(RESIDENT_ID))).isPresent();
 			status.setRollbackOnly();
 		}));
+	}
+
+	/**
+	 * Registrars at several desks (Tasklist's start form, which starts the process) register the same person, new to
+	 * the database, with the same petition at once: every registration goes through, and it is one case.
+	 */
+	@Test
+	void shouldOpenOneCaseWhenSeveralDesksRegisterTheSameNewPetitionerAtOnce() throws Exception {
+		Map<String, Object> form = CaseDesk.petition("LABOUR_WAGES", 1);
+		String residentId = (String) form.get(RESIDENT_ID);
+		int desks = 8;
+
+		List<String> instances = AtOnce.run(4, desks, (i) -> this.desk.register(new HashMap<>(form)).getId());
+
+		assertThat(instances).hasSize(desks).doesNotContainNull();
+		Petitioner petitioner = this.petitioners.findByResidentId(residentId).orElseThrow();
+		List<PetitionCase> opened = this.cases.findAll()
+			.stream()
+			.filter((c) -> c.getPetitioner().getId().equals(petitioner.getId()))
+			.toList();
+		assertThat(opened).hasSize(1);
+		assertThat(opened.get(0).getRepeatCount()).isEqualTo(desks - 1);
 	}
 
 	private void assertNothingStored(Runnable action) {
