@@ -2,7 +2,6 @@ package org.pujiang.intake;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
