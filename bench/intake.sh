@@ -5,6 +5,7 @@
 # sections.
 #
 #   bash bench/intake.sh [--quick]      (bench/run.sh builds the jar and calls it)
+#   INTAKE_JAR=other.jar bash bench/intake.sh   measures another build, to compare two builds one after the other
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 THREADS=2
 CONNECTIONS=8
-JAR=target/pujiang-0.1.0-SNAPSHOT.jar
+JAR=${INTAKE_JAR:-target/pujiang-0.1.0-SNAPSHOT.jar}
 OUT=target/bench
 mkdir -p "$OUT"
 LOG="$OUT/intake-app.log"

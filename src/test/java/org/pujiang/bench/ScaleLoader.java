@@ -1,5 +1,8 @@
 package org.pujiang.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,6 +44,11 @@ public final class ScaleLoader {
 			"activity_instance_id_", "case_inst_id_", "case_execution_id_", "super_case_instance_id_", "batch_id_",
 			"external_task_id_");
 
+	/** Where the base's engine rows are kept while copying. */
+	static final String BASE = "scale_base";
+
+	static final String AUTHORIZATIONS = "act_ru_authorization";
+
 	/** Copies per statement: keeps transactions to a few million rows. */
 	static final int CHUNK = 25;
 
@@ -58,15 +66,66 @@ public final class ScaleLoader {
 			int copies = (int) Math.max(0, (target + base - 1) / base - 1);
 			// A load that stopped half-way (each chunk of copies commits) goes on after the last copy it made.
 			int done = (int) single(db, "select coalesce(max(id / " + STRIDE + "), 0) from petition_case");
+			long perCopy = checkDisk(db, base, done, copies);
 			long started = System.nanoTime();
-			load(db, done, copies);
+			load(db, done, copies, perCopy);
 			System.out.printf("loaded %d copies of %d closed cases: %d cases, %d history activity rows, in %.0f s%n", copies,
 					base, single(db, "select count(*) from petition_case"),
 					single(db, "select count(*) from act_hi_actinst"), (System.nanoTime() - started) / 1e9);
 		}
 	}
 
-	static void load(Connection db, int done, int copies) throws SQLException {
+	/**
+	 * Stops before copying when the copies left would not fit on the database's disk: a load that fills the disk
+	 * fails hours in, and leaves PostgreSQL unable to write. A copy takes what the base takes, the rows copied and
+	 * their indexes (measured before the first copy; a load that goes on reads what was measured then, as the
+	 * indexes are dropped while copying); the reserve is for the write-ahead log and building the indexes. Skipped,
+	 * with a note, where the data directory is not on this machine. Answers the bytes a copy takes.
+	 */
+	static long checkDisk(Connection db, long base, int done, int copies) throws SQLException {
+		long perCopy = resumed(db) ? single(db, "select bytes_per_copy from " + BASE + ".estimate")
+				: copiedBytes(db) / (done + 1);
+		long needed = (long) Math.max(0, copies - done) * perCopy;
+		Path data = Path.of(single(db, "show data_directory", String.class));
+		long free;
+		try {
+			free = Files.getFileStore(data).getUsableSpace();
+		}
+		catch (IOException | SecurityException ex) {
+			System.out.printf("copying %d copies of %d cases: about %.1f GB (%.0f KB a case); the free space of %s is not"
+					+ " known here (%s)%n", copies - done, base, needed / 1e9, perCopy / 1e3 / base, data, ex);
+			return perCopy;
+		}
+		long reserve = Math.max(2_000_000_000L, needed / 20);
+		System.out.printf("copying %d copies of %d cases: about %.1f GB (%.0f KB a case), %.1f GB free%n", copies - done,
+				base, needed / 1e9, perCopy / 1e3 / base, free / 1e9);
+		if (needed + reserve > free) {
+			long fit = Math.max(0, (free - reserve) / perCopy + done + 1) * base;
+			throw new IllegalStateException(String.format("%d cases need about %.1f GB more on the database's disk"
+					+ " (%.0f KB a case, as loaded so far) and %.1f GB to spare, but it has %.1f GB free: about %d cases"
+					+ " fit. Free space, or ask for fewer cases.", (copies + 1) * base, needed / 1e9, perCopy / 1e3 / base,
+					reserve / 1e9, free / 1e9, fit));
+		}
+		return perCopy;
+	}
+
+	private static boolean resumed(Connection db) throws SQLException {
+		return single(db, "select count(*) from information_schema.schemata where schema_name = '" + BASE + "'") > 0;
+	}
+
+	/** The size on disk (rows, indexes, TOAST) of the tables the copies grow. */
+	private static long copiedBytes(Connection db) throws SQLException {
+		List<String> tables = new ArrayList<>(BUSINESS);
+		tables.addAll(tables(db, "act_hi_%"));
+		tables.add("act_ru_authorization");
+		long bytes = 0;
+		for (String table : tables) {
+			bytes += single(db, "select pg_total_relation_size('" + table + "')");
+		}
+		return bytes;
+	}
+
+	static void load(Connection db, int done, int copies, long bytesPerCopy) throws SQLException {
 		if (copies <= done) {
 			return;
 		}
@@ -78,19 +137,23 @@ public final class ScaleLoader {
 		long step = span / copies;
 		long firstShift = now - span - baseStart;
 		List<String> engineTables = tables(db, "act_hi_%");
+		List<String> copied = new ArrayList<>(BUSINESS);
+		copied.addAll(engineTables);
+		copied.add(AUTHORIZATIONS);
+		keepBase(db, engineTables, bytesPerCopy);
+		dropIndexes(db, copied);
+		db.commit();
 		for (int from = done + 1; from <= copies; from += CHUNK) {
 			int to = Math.min(copies, from + CHUNK - 1);
 			String shift = "make_interval(secs => " + firstShift + " + k * " + step + "::bigint)";
 			for (String table : BUSINESS) {
-				copy(db, table, businessColumns(db, table, shift), baseFilterBusiness(table), from, to);
+				copy(db, table, table, businessColumns(db, table, shift), baseFilterBusiness(table), from, to);
 			}
 			for (String table : engineTables) {
-				copy(db, table, engineColumns(db, table, shift), "id_ not like '%~%'", from, to);
+				copy(db, table, BASE + "." + table, engineColumns(db, table, shift), "true", from, to);
 			}
-			copy(db, "act_ru_authorization", engineColumns(db, "act_ru_authorization", shift),
-					"id_ not like '%~%' and resource_id_ in (select id_ from act_hi_procinst where id_ not like '%~%'"
-							+ " union select id_ from act_hi_taskinst where id_ not like '%~%')",
-					from, to);
+			copy(db, AUTHORIZATIONS, BASE + "." + AUTHORIZATIONS, engineColumns(db, AUTHORIZATIONS, shift), "true", from,
+					to);
 			db.commit();
 			System.out.printf("  copies %d-%d of %d%n", from, to, copies);
 		}
@@ -103,16 +166,90 @@ public final class ScaleLoader {
 			}
 		}
 		db.commit();
+		buildIndexes(db);
 		db.setAutoCommit(true);
 		try (Statement statement = db.createStatement()) {
 			statement.execute("vacuum analyze");
 		}
 	}
 
-	private static void copy(Connection db, String table, Map<String, String> columns, String baseFilter, int from,
-			int to) throws SQLException {
+	/**
+	 * Keeps the base's engine rows apart (schema scale_base) for the copies to read: picking them out of the whole
+	 * table by id would read every copy made so far, chunk after chunk. The business tables find theirs by primary key.
+	 */
+	private static void keepBase(Connection db, List<String> engineTables, long bytesPerCopy) throws SQLException {
+		if (resumed(db)) {
+			return;
+		}
+		execute(db, "create schema " + BASE);
+		for (String table : engineTables) {
+			execute(db, "create table " + BASE + "." + table + " as select * from " + table + " where id_ not like '%~%'");
+		}
+		execute(db, "create table " + BASE + "." + AUTHORIZATIONS + " as select * from " + AUTHORIZATIONS
+				+ " where id_ not like '%~%' and resource_id_ in (select id_ from act_hi_procinst where id_ not like '%~%'"
+				+ " union select id_ from act_hi_taskinst where id_ not like '%~%')");
+		execute(db, "create table " + BASE + ".dropped_index (name text primary key, definition text not null)");
+		execute(db, "create table " + BASE + ".estimate as select " + bytesPerCopy + "::bigint as bytes_per_copy");
+	}
+
+	/**
+	 * Drops the copied tables' secondary indexes for the copying, as a restore does, and keeps their definitions
+	 * (scale_base.dropped_index) for {@link #buildIndexes}: kept up row by row, they made each copy slower than the
+	 * one before. Primary keys and unique constraints stay.
+	 */
+	private static void dropIndexes(Connection db, List<String> tables) throws SQLException {
+		try (var statement = db.prepareStatement("insert into " + BASE + ".dropped_index (name, definition)"
+				+ " select x.relname, pg_get_indexdef(i.indexrelid) from pg_index i join pg_class t on t.oid = i.indrelid"
+				+ " join pg_class x on x.oid = i.indexrelid where t.relnamespace = 'public'::regnamespace"
+				+ " and t.relname = any (?) and not i.indisprimary"
+				+ " and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)"
+				+ " on conflict (name) do nothing")) {
+			statement.setArray(1, db.createArrayOf("text", tables.toArray()));
+			statement.executeUpdate();
+		}
+		List<String> names = new ArrayList<>();
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("select name from " + BASE + ".dropped_index order by name")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		for (String name : names) {
+			execute(db, "drop index if exists public.\"" + name + "\"");
+		}
+	}
+
+	/** Builds the indexes dropped for the copying, each in its own transaction, and then drops scale_base. */
+	private static void buildIndexes(Connection db) throws SQLException {
+		long started = System.nanoTime();
+		execute(db, "set maintenance_work_mem = '1GB'");
+		Map<String, String> indexes = new LinkedHashMap<>();
+		try (Statement statement = db.createStatement(); ResultSet rows = statement
+			.executeQuery("select name, definition from " + BASE + ".dropped_index order by name")) {
+			while (rows.next()) {
+				indexes.put(rows.getString(1), rows.getString(2));
+			}
+		}
+		for (Map.Entry<String, String> index : indexes.entrySet()) {
+			execute(db, index.getValue());
+			execute(db, "delete from " + BASE + ".dropped_index where name = '" + index.getKey() + "'");
+			db.commit();
+		}
+		execute(db, "drop schema " + BASE + " cascade");
+		db.commit();
+		System.out.printf("  built %d indexes in %.0f s%n", indexes.size(), (System.nanoTime() - started) / 1e9);
+	}
+
+	private static void execute(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static void copy(Connection db, String table, String source, Map<String, String> columns,
+			String baseFilter, int from, int to) throws SQLException {
 		String sql = "insert into " + table + " (" + String.join(", ", columns.keySet()) + ") select "
-				+ String.join(", ", columns.values()) + " from " + table + ", generate_series(" + from + ", " + to
+				+ String.join(", ", columns.values()) + " from " + source + ", generate_series(" + from + ", " + to
 				+ ") as g(k) where " + baseFilter;
 		try (Statement statement = db.createStatement()) {
 			statement.execute(sql);
@@ -212,9 +349,13 @@ public final class ScaleLoader {
 	}
 
 	static long single(Connection db, String sql) throws SQLException {
+		return single(db, sql, Long.class);
+	}
+
+	static <T> T single(Connection db, String sql, Class<T> type) throws SQLException {
 		try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
-			return rows.getLong(1);
+			return rows.getObject(1, type);
 		}
 	}
 

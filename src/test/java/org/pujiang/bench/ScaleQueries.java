@@ -143,6 +143,25 @@ public final class ScaleQueries {
 			System.out.printf("| %s | %d | %.1f | %.1f | %.1f | < %d ms | %s |%n", row.name, row.runs, row.p50, row.p99,
 					row.max, row.target, row.p99 < row.target ? "met" : "missed");
 		}
+		diskUse(db, cases_);
+	}
+
+	/** The largest tables with their indexes and TOAST, per case: what a larger M takes on disk. */
+	private static void diskUse(Connection db, long cases) throws SQLException {
+		System.out.printf("%nThe largest tables (rows, indexes and TOAST together):%n%n");
+		System.out.println("| table | size | per case | share |");
+		System.out.println("| --- | ---: | ---: | ---: |");
+		long total = (Long) single(db, "select pg_database_size(current_database())");
+		try (Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("select relname, pg_total_relation_size(oid) from pg_class"
+						+ " where relkind = 'r' and relnamespace = 'public'::regnamespace order by 2 desc limit 8")) {
+			while (rows.next()) {
+				long bytes = rows.getLong(2);
+				System.out.printf("| %s | %.2f GB | %.1f KB | %.0f%% |%n", rows.getString(1), bytes / 1e9,
+						bytes / 1e3 / cases, 100.0 * bytes / total);
+			}
+		}
+		System.out.printf("| the whole database | %.2f GB | %.1f KB | 100%% |%n", total / 1e9, total / 1e3 / cases);
 	}
 
 	interface Query {
