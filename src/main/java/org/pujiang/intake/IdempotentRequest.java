@@ -4,12 +4,19 @@ import java.time.Instant;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 
 import org.pujiang.petition.BusinessClock;
+import org.springframework.data.domain.Persistable;
 
-/** The first answer to a submission with an Idempotency-Key, given again to every retry of it. */
+/**
+ * The first answer to a submission with an Idempotency-Key, given again to every retry of it. Its id is the key the
+ * client chose, so it says itself whether it is new: saving one is an insert, without a select first.
+ */
 @Entity
-class IdempotentRequest {
+class IdempotentRequest implements Persistable<String> {
 
 	@Id
 	private String idempotencyKey;
@@ -22,6 +29,9 @@ class IdempotentRequest {
 
 	private Instant createdAt;
 
+	@Transient
+	private boolean stored;
+
 	protected IdempotentRequest() {
 	}
 
@@ -31,6 +41,22 @@ class IdempotentRequest {
 		this.caseNumber = caseNumber;
 		this.repeatPetition = repeatPetition;
 		this.createdAt = BusinessClock.now();
+	}
+
+	@Override
+	public String getId() {
+		return this.idempotencyKey;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.stored = true;
 	}
 
 	String getRequestHash() {

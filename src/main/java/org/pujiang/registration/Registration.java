@@ -74,12 +74,14 @@ public class Registration {
 		// One person's registrations take turns until each commits, so two sent at once can't both open a case, nor
 		// both insert a petitioner new to the database: the second finds the first's petitioner and case, and joins it.
 		this.petitioners.lockRegistrationsOf(residentId);
-		Petitioner petitioner = this.petitioners.findByResidentId(residentId)
-			.orElseGet(() -> this.petitioners.save(new Petitioner(form.petitionerName(), residentId, form.phone(),
-					email)));
+		Optional<Petitioner> known = this.petitioners.findByResidentId(residentId);
+		Petitioner petitioner = known.orElseGet(() -> this.petitioners
+			.save(new Petitioner(form.petitionerName(), residentId, form.phone(), email)));
 		petitioner.updateContact(form.petitionerName(), form.phone(), email);
 
-		Optional<PetitionCase> open = this.cases.findOpenCase(petitioner.getId(), form.category());
+		// A petitioner new to the database has no case yet.
+		Optional<PetitionCase> open = known.isPresent() ? this.cases.findOpenCase(petitioner.getId(), form.category())
+				: Optional.empty();
 		if (open.isPresent()) {
 			PetitionCase openCase = open.get();
 			openCase.countRepeat();
