@@ -10,8 +10,9 @@ public interface AssignmentRepository extends JpaRepository<Assignment, Long>, A
 
 	List<Assignment> findByPetitionCaseIdOrderById(Long caseId);
 
-	@Query("select a from Assignment a join fetch a.petitionCase join fetch a.unit where a.petitionCase.id in :caseIds order by a.id")
-	List<Assignment> findWithCaseAndUnitByCaseIds(Collection<Long> caseIds);
+	@Query("select new org.pujiang.handling.AssignmentFacts(a.petitionCase.id, a.acceptedAt, a.deadline, a.supervised,"
+			+ " a.extensionStatus, u.name) from Assignment a join a.unit u where a.petitionCase.id in :caseIds order by a.id")
+	List<AssignmentFacts> findFactsByCaseIds(Collection<Long> caseIds);
 
 	@Query("select a from Assignment a join fetch a.petitionCase join fetch a.unit where a.status <> :status order by a.petitionCase.id, a.id")
 	List<Assignment> findWithCaseAndUnitByStatusNot(AssignmentStatus status);

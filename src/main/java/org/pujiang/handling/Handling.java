@@ -104,16 +104,16 @@ public class Handling {
 	}
 
 	/**
-	 * The assignments of many cases, by case id, each case's in id order — a few queries for the lot instead of one
-	 * per case, for figures over many cases.
+	 * What the rates read of the assignments of many cases, by case id, each case's in id order: a few columns, in a
+	 * few queries for the lot.
 	 */
-	public Map<Long, List<Assignment>> assignments(Collection<Long> caseIds) {
-		Map<Long, List<Assignment>> byCase = new HashMap<>();
+	public Map<Long, List<AssignmentFacts>> assignmentFacts(Collection<Long> caseIds) {
+		Map<Long, List<AssignmentFacts>> byCase = new HashMap<>();
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(caseIds));
 		for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
-			for (Assignment a : this.assignments
-				.findWithCaseAndUnitByCaseIds(ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)))) {
-				byCase.computeIfAbsent(a.getPetitionCase().getId(), (id) -> new ArrayList<>()).add(a);
+			for (AssignmentFacts a : this.assignments
+				.findFactsByCaseIds(ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)))) {
+				byCase.computeIfAbsent(a.caseId(), (id) -> new ArrayList<>()).add(a);
 			}
 		}
 		return byCase;

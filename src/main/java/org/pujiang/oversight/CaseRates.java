@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pujiang.handling.Assignment;
+import org.pujiang.handling.AssignmentFacts;
 import org.pujiang.handling.Handling;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
@@ -40,12 +40,13 @@ public class CaseRates {
 
 	@Transactional(readOnly = true)
 	public Rates of(List<PetitionCase> received) {
-		return of(received, facts(received));
+		List<CaseFacts> cases = received.stream().map(CaseFacts::of).toList();
+		return of(cases, facts(cases));
 	}
 
 	/** The assignments and return visits of the cases, read in a few queries whatever their number. */
-	Facts facts(List<PetitionCase> cases) {
-		List<Long> ids = cases.stream().map(PetitionCase::getId).distinct().toList();
+	Facts facts(List<CaseFacts> cases) {
+		List<Long> ids = cases.stream().map(CaseFacts::id).distinct().toList();
 		Map<Long, List<Satisfaction>> visits = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += Handling.IN_LIST_SIZE) {
 			for (VisitSatisfaction visit : this.returnVisits
@@ -53,25 +54,25 @@ public class CaseRates {
 				visits.computeIfAbsent(visit.getCaseId(), (id) -> new ArrayList<>()).add(visit.getSatisfaction());
 			}
 		}
-		return new Facts(this.handling.assignments(ids), visits);
+		return new Facts(this.handling.assignmentFacts(ids), visits);
 	}
 
 	/** The rates of the cases, from their facts (which may hold more cases than these). */
-	Rates of(List<PetitionCase> received, Facts facts) {
-		List<PetitionCase> closed = received.stream().filter((c) -> c.getStatus() == CaseStatus.CLOSED).toList();
+	Rates of(List<CaseFacts> received, Facts facts) {
+		List<CaseFacts> closed = received.stream().filter((c) -> c.status() == CaseStatus.CLOSED).toList();
 		long onTime = closed.stream().filter((c) -> closedOnTime(c, facts.assignments(c))).count();
 		List<Satisfaction> visits = received.stream().flatMap((c) -> facts.visits(c).stream()).toList();
 		long satisfied = visits.stream().filter((v) -> v != Satisfaction.DISSATISFIED).count();
-		long onTheSpot = received.stream().filter((c) -> c.getOutcome() == Outcome.SOLVED_ON_THE_SPOT).count();
+		long onTheSpot = received.stream().filter((c) -> c.outcome() == Outcome.SOLVED_ON_THE_SPOT).count();
 		long supervised = received.stream()
-			.filter((c) -> facts.assignments(c).stream().anyMatch(Assignment::isSupervised))
+			.filter((c) -> facts.assignments(c).stream().anyMatch(AssignmentFacts::supervised))
 			.count();
 		long extended = received.stream()
-			.filter((c) -> facts.assignments(c).stream().anyMatch((a) -> "APPROVED".equals(a.getExtensionStatus())))
+			.filter((c) -> facts.assignments(c).stream().anyMatch((a) -> "APPROVED".equals(a.extensionStatus())))
 			.count();
-		long repeats = received.stream().mapToLong(PetitionCase::getRepeatCount).sum();
+		long repeats = received.stream().mapToLong(CaseFacts::repeatCount).sum();
 		double[] days = closed.stream()
-			.mapToDouble((c) -> Duration.between(c.getRegisteredAt(), c.getClosedAt()).toMinutes() / 1440.0)
+			.mapToDouble((c) -> Duration.between(c.registeredAt(), c.closedAt()).toMinutes() / 1440.0)
 			.sorted()
 			.toArray();
 		return new Rates(received.size(), closed.size(), onTime, visits.size(), satisfied, onTheSpot, supervised, extended,
@@ -80,13 +81,13 @@ public class CaseRates {
 				ratio(repeats, received.size() + repeats), round(average(days)), round(percentile(days, 0.9)));
 	}
 
-	private static boolean closedOnTime(PetitionCase petitionCase, List<Assignment> assignments) {
-		if (petitionCase.getOutcome() == Outcome.ASSIGNED) {
+	private static boolean closedOnTime(CaseFacts petitionCase, List<AssignmentFacts> assignments) {
+		if (petitionCase.outcome() == Outcome.ASSIGNED) {
 			return assignments.stream()
-				.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
+				.allMatch((a) -> a.acceptedAt() != null && !a.acceptedAt().isAfter(a.deadline()));
 		}
-		Instant limit = petitionCase.getRegisteredAt().plus(LEGAL_TERM);
-		return petitionCase.getClosedAt() != null && !petitionCase.getClosedAt().isAfter(limit);
+		Instant limit = petitionCase.registeredAt().plus(LEGAL_TERM);
+		return petitionCase.closedAt() != null && !petitionCase.closedAt().isAfter(limit);
 	}
 
 	private static double ratio(long part, long whole) {
@@ -110,15 +111,29 @@ public class CaseRates {
 		return Math.round(value * 10) / 10.0;
 	}
 
-	/** The assignments (in id order) and the return visits' satisfaction of cases, by case id. */
-	record Facts(Map<Long, List<Assignment>> assignmentsByCase, Map<Long, List<Satisfaction>> visitsByCase) {
+	/**
+	 * What the rates and their groups read of a case: a few columns, so that figures over many cases need not load
+	 * them whole.
+	 */
+	public record CaseFacts(Long id, CaseStatus status, Outcome outcome, Instant registeredAt, Instant closedAt,
+			int repeatCount, String category, Long receptionDayId) {
 
-		List<Assignment> assignments(PetitionCase petitionCase) {
-			return this.assignmentsByCase.getOrDefault(petitionCase.getId(), List.of());
+		static CaseFacts of(PetitionCase c) {
+			return new CaseFacts(c.getId(), c.getStatus(), c.getOutcome(), c.getRegisteredAt(), c.getClosedAt(),
+					c.getRepeatCount(), c.getCategory(), c.getReceptionDayId());
 		}
 
-		List<Satisfaction> visits(PetitionCase petitionCase) {
-			return this.visitsByCase.getOrDefault(petitionCase.getId(), List.of());
+	}
+
+	/** The assignments (in id order) and the return visits' satisfaction of cases, by case id. */
+	record Facts(Map<Long, List<AssignmentFacts>> assignmentsByCase, Map<Long, List<Satisfaction>> visitsByCase) {
+
+		List<AssignmentFacts> assignments(CaseFacts petitionCase) {
+			return this.assignmentsByCase.getOrDefault(petitionCase.id(), List.of());
+		}
+
+		List<Satisfaction> visits(CaseFacts petitionCase) {
+			return this.visitsByCase.getOrDefault(petitionCase.id(), List.of());
 		}
 
 	}

@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+
 import org.pujiang.handling.Assignment;
+import org.pujiang.handling.AssignmentFacts;
 import org.pujiang.handling.Handling;
+import org.pujiang.oversight.CaseRates.CaseFacts;
 import org.pujiang.oversight.CaseRates.Facts;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.InvalidInputException;
 import org.pujiang.petition.PetitionCase;
-import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.routing.Categories;
 import org.pujiang.routing.Categories.Category;
 import org.springframework.data.jpa.domain.Specification;
@@ -35,19 +41,19 @@ public class Oversight {
 
 	}
 
-	private final PetitionCaseRepository cases;
-
 	private final Handling handling;
 
 	private final CaseRates rates;
 
 	private final Categories categories;
 
-	Oversight(PetitionCaseRepository cases, Handling handling, CaseRates rates, Categories categories) {
-		this.cases = cases;
+	private final EntityManager entities;
+
+	Oversight(Handling handling, CaseRates rates, Categories categories, EntityManager entities) {
 		this.handling = handling;
 		this.rates = rates;
 		this.categories = categories;
+		this.entities = entities;
 	}
 
 	/** The figures of the cases registered in [from, to), grouped; dates are Beijing time, both optional. */
@@ -67,13 +73,13 @@ public class Oversight {
 						: cb.greaterThanOrEqualTo(root.get("registeredAt"), from.atStartOfDay(BusinessClock.ZONE).toInstant()),
 				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()),
 				receptionDay == null ? cb.conjunction() : cb.equal(root.get("receptionDayId"), receptionDay));
-		List<PetitionCase> selected = this.cases.findAll(period);
+		List<CaseFacts> selected = select(period);
 		Facts facts = this.rates.facts(selected);
-		Map<String, List<PetitionCase>> groups = new TreeMap<>();
+		Map<String, List<CaseFacts>> groups = new TreeMap<>();
 		if (by != By.TOTAL) {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
-			for (PetitionCase c : selected) {
+			for (CaseFacts c : selected) {
 				for (String key : keys(by, c, names, facts.assignments(c))) {
 					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
 				}
@@ -101,14 +107,25 @@ public class Oversight {
 		return overdue;
 	}
 
-	private static List<String> keys(By by, PetitionCase c, Map<String, String> categoryNames,
-			List<Assignment> assignments) {
+	/** The selected cases' facts, read as a few columns rather than as whole cases. */
+	private List<CaseFacts> select(Specification<PetitionCase> selection) {
+		CriteriaBuilder cb = this.entities.getCriteriaBuilder();
+		CriteriaQuery<CaseFacts> query = cb.createQuery(CaseFacts.class);
+		Root<PetitionCase> c = query.from(PetitionCase.class);
+		query.select(cb.construct(CaseFacts.class, c.get("id"), c.get("status"), c.get("outcome"), c.get("registeredAt"),
+				c.get("closedAt"), c.get("repeatCount"), c.get("category"), c.get("receptionDayId")))
+			.where(selection.toPredicate(c, query, cb));
+		return this.entities.createQuery(query).getResultList();
+	}
+
+	private static List<String> keys(By by, CaseFacts c, Map<String, String> categoryNames,
+			List<AssignmentFacts> assignments) {
 		return switch (by) {
-			case DAY -> List.of(c.getReceptionDayId() == null ? "日常接访" : "RD-" + c.getReceptionDayId());
-			case CATEGORY -> List.of(categoryNames.getOrDefault(c.getCategory(), c.getCategory()));
-			case MONTH -> List.of(BusinessClock.date(c.getRegisteredAt()).substring(0, 7));
+			case DAY -> List.of(c.receptionDayId() == null ? "日常接访" : "RD-" + c.receptionDayId());
+			case CATEGORY -> List.of(categoryNames.getOrDefault(c.category(), c.category()));
+			case MONTH -> List.of(BusinessClock.date(c.registeredAt()).substring(0, 7));
 			case UNIT -> {
-				List<String> units = assignments.stream().map((a) -> a.getUnit().getName()).toList();
+				List<String> units = assignments.stream().map(AssignmentFacts::unitName).toList();
 				yield units.isEmpty() ? List.of("（未交办）") : units;
 			}
 			case TOTAL -> List.of("合计");
