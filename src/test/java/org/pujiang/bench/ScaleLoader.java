@@ -102,7 +102,7 @@ public final class ScaleLoader {
 		if (needed + reserve > free) {
 			long fit = Math.max(0, (free - reserve) / perCopy + done + 1) * base;
 			throw new IllegalStateException(String.format("%d cases need about %.1f GB more on the database's disk"
-					+ " (%.0f KB a case, as loaded so far) and %.1f GB to spare, but it has %.1f GB free: about %d cases"
+					+ " (%.0f KB a case, as measured) and %.1f GB to spare, but it has %.1f GB free: about %d cases"
 					+ " fit. Free space, or ask for fewer cases.", (copies + 1) * base, needed / 1e9, perCopy / 1e3 / base,
 					reserve / 1e9, free / 1e9, fit));
 		}
@@ -113,13 +113,18 @@ public final class ScaleLoader {
 		return single(db, "select count(*) from information_schema.schemata where schema_name = '" + BASE + "'") > 0;
 	}
 
-	/** The size on disk (rows, indexes, TOAST) of the tables the copies grow. */
-	private static long copiedBytes(Connection db) throws SQLException {
+	/** The tables the copies grow: the business tables, the engine's history and the authorizations. */
+	private static List<String> copiedTables(Connection db) throws SQLException {
 		List<String> tables = new ArrayList<>(BUSINESS);
 		tables.addAll(tables(db, "act_hi_%"));
-		tables.add("act_ru_authorization");
+		tables.add(AUTHORIZATIONS);
+		return tables;
+	}
+
+	/** The size on disk (rows, indexes, TOAST) of the tables the copies grow. */
+	private static long copiedBytes(Connection db) throws SQLException {
 		long bytes = 0;
-		for (String table : tables) {
+		for (String table : copiedTables(db)) {
 			bytes += single(db, "select pg_total_relation_size('" + table + "')");
 		}
 		return bytes;
@@ -137,11 +142,8 @@ public final class ScaleLoader {
 		long step = span / copies;
 		long firstShift = now - span - baseStart;
 		List<String> engineTables = tables(db, "act_hi_%");
-		List<String> copied = new ArrayList<>(BUSINESS);
-		copied.addAll(engineTables);
-		copied.add(AUTHORIZATIONS);
 		keepBase(db, engineTables, bytesPerCopy);
-		dropIndexes(db, copied);
+		dropIndexes(db, copiedTables(db));
 		db.commit();
 		for (int from = done + 1; from <= copies; from += CHUNK) {
 			int to = Math.min(copies, from + CHUNK - 1);
