@@ -11,7 +11,8 @@
 //      checks/form-fields.json lists it with a reason;
 //    - every form value those steps read (FormValues) has a field in the form;
 //    - what the form only shows (readonly and disabled fields, option lists, conditions) is a variable the
-//      process has: set by a step, submitted by one of the process's forms, or defined in the diagram.
+//      process has: set by a step, shown from the case record (CaseFormFields), submitted by one of the process's
+//      forms, or defined in the diagram.
 // --explain prints, per form, who reads each field.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

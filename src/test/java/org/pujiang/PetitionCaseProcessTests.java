@@ -12,9 +12,9 @@ import java.util.Map;
 
 import org.pujiang.petition.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +26,7 @@ import org.pujiang.handling.SupervisionRepository;
 import org.pujiang.notice.Notice;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.NoticeRepository;
+import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
@@ -103,6 +104,37 @@ class PetitionCaseProcessTests {
 	}
 
 	@Test
+	void shouldShowTheCaseInFormsFromTheCaseRecordWithoutCopyingItIntoTheProcess() {
+		ProcessInstance instance = this.desk.register("LABOUR_WAGES", 2);
+		PetitionCase registered = petitionCase(instance);
+		Task reception = this.desk.task(instance, RECEIVE_PETITIONER, Roles.LEADER);
+		Map<String, Object> form = formValues(reception);
+		assertThat(form).containsEntry(CASE_NUMBER, registered.getCaseNumber())
+			.containsEntry(CATEGORY_NAME, "劳资纠纷")
+			.containsEntry(ROOM, "第4接待室（劳资纠纷）")
+			.containsEntry(PERSONS_COUNT, 2)
+			.containsEntry(SUMMARY, registered.getSummary());
+		assertThat(form.get(UNIT_OPTIONS).toString()).contains("unit-social");
+		List<String> shown = List.of(CASE_NUMBER, CATEGORY_NAME, ROOM, UNIT_OPTIONS, OUTCOME_NAME, RESULT_SUMMARY,
+				RETURN_VISIT_ROUND);
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(shown.toArray(String[]::new));
+
+		// A submission that sends a shown field back (a stale or crafted form) writes the fields staff fill in only.
+		this.engine.getTaskService().claim(reception.getId(), Roles.LEADER);
+		this.engine.getFormService().submitTaskForm(reception.getId(), Map.of(CASE_NUMBER, "PJ-0000-000000", ROOM, "别处",
+				RECEPTION_NOTES, "欠薪三个月", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场责成企业结清工资"));
+		assertThat(formValues(this.desk.task(instance, RETURN_VISIT, Roles.RETURN_VISIT)))
+			.containsEntry(CASE_NUMBER, registered.getCaseNumber())
+			.containsEntry(OUTCOME_NAME, "当场解决")
+			.containsEntry(RESULT_SUMMARY, "当场解决：当场责成企业结清工资")
+			.containsEntry(RETURN_VISIT_ROUND, 1);
+		this.desk.visitBack(instance, "SATISFIED", "工资已到账");
+		assertThat(instance).isEnded();
+		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+			.includeDeleted().list()).extracting((variable) -> variable.getName()).doesNotContainAnyElementsOf(shown);
+	}
+
+	@Test
 	void shouldAssignHandleVerifyVisitBackAndClose() {
 		ProcessInstance instance = this.desk.register("ENVIRONMENT", 1);
 		this.desk.assign(instance, "unit-environment");
@@ -121,8 +153,11 @@ class PetitionCaseProcessTests {
 		assertThat(instance).isWaitingAt(VERIFY_REPORT);
 		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
 		assertThat(instance).isWaitingAt(RETURN_VISIT);
-		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), RESULT_SUMMARY))
-			.isEqualTo("生态环境分局：已责令企业整改");
+		assertThat(formValues(this.desk.task(instance, RETURN_VISIT, Roles.RETURN_VISIT)))
+			.containsEntry(RESULT_SUMMARY, "生态环境分局：已责令企业整改")
+			.containsEntry(OUTCOME_NAME, "交办")
+			.containsEntry(RETURN_VISIT_ROUND, 1)
+			.containsEntry(CASE_NUMBER, assigned.getCaseNumber());
 		this.desk.visitBack(instance, "BASICALLY_SATISFIED", "基本满意");
 
 		assertThat(instance).isEnded();
@@ -205,8 +240,8 @@ class PetitionCaseProcessTests {
 		Instant extended = this.handling.assignment(petitionCase.getId(), "unit-water").getDeadline();
 		assertThat(extended).isEqualTo(deadline.plus(Duration.ofDays(20)));
 		assertThat(this.desk.timer(instance, HANDLING_OVERDUE).getDuedate().toInstant()).isEqualTo(extended);
-		assertThat(this.engine.getTaskService().getVariable(this.desk.task(instance, HANDLE_CASE, "unit-water").getId(),
-				EXTENSION_USED)).isEqualTo(true);
+		assertThat(formValues(this.desk.task(instance, HANDLE_CASE, "unit-water"))).containsEntry(EXTENSION_USED, true)
+			.containsEntry(DEADLINE_DATE, BusinessClock.date(extended));
 		assertThat(kinds(petitionCase)).contains(NoticeKind.EXTENSION);
 
 		Map<String, Object> again = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 5L, EXTENSION_REASON, "再延");
@@ -245,8 +280,8 @@ class PetitionCaseProcessTests {
 		this.desk.verify(instance, Map.of(VERIFICATION, "SENT_BACK", SENT_BACK_REASON, "未说明补偿标准"));
 
 		assertThat(instance).isWaitingAt(HANDLE_CASE);
-		String taskId = this.desk.task(instance, HANDLE_CASE, "unit-agriculture").getId();
-		assertThat(this.engine.getTaskService().getVariable(taskId, SENT_BACK_REASON)).isEqualTo("未说明补偿标准");
+		assertThat(formValues(this.desk.task(instance, HANDLE_CASE, "unit-agriculture")))
+			.containsEntry(SENT_BACK_REASON, "未说明补偿标准");
 		Assignment assignment = this.handling.assignment(petitionCase(instance).getId(), "unit-agriculture");
 		assertThat(assignment.getStatus()).isEqualTo(AssignmentStatus.HANDLING);
 		assertThat(assignment.getSentBackReason()).isEqualTo("未说明补偿标准");
@@ -268,11 +303,11 @@ class PetitionCaseProcessTests {
 		this.desk.complete(instance, HANDLE_CASE, "unit-health",
 				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 7L, EXTENSION_REASON, "需会商"));
 		// What one unit submitted shows on its own review, never in the other unit's form.
-		TaskService tasks = this.engine.getTaskService();
-		assertThat(tasks.getVariables(this.desk.task(instance, REVIEW_EXTENSION, Roles.SUPERVISOR).getId()))
+		assertThat(formValues(this.desk.task(instance, REVIEW_EXTENSION, Roles.SUPERVISOR)))
 			.containsEntry(EXTENSION_DAYS, 7).containsEntry(EXTENSION_REASON, "需会商").containsEntry(UNIT_NAME, "卫生健康局");
-		assertThat(tasks.getVariables(this.desk.task(instance, HANDLE_CASE, "unit-education").getId()))
-			.doesNotContainKeys(EXTENSION_DAYS, EXTENSION_REASON, EXTENSION_USED)
+		assertThat(formValues(this.desk.task(instance, HANDLE_CASE, "unit-education")))
+			.doesNotContainKeys(EXTENSION_DAYS, EXTENSION_REASON)
+			.containsEntry(EXTENSION_USED, false)
 			.containsEntry(UNIT_NAME, "教育局");
 		this.desk.report(instance, "unit-education", "教育局已答复");
 		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
@@ -285,8 +320,8 @@ class PetitionCaseProcessTests {
 		this.desk.report(instance, "unit-health", "卫健局已答复");
 		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
 		assertThat(instance).isWaitingAt(RETURN_VISIT);
-		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), RESULT_SUMMARY))
-			.isEqualTo("教育局：教育局已答复\n卫生健康局：卫健局已答复");
+		assertThat(formValues(this.desk.task(instance, RETURN_VISIT, Roles.RETURN_VISIT)))
+			.containsEntry(RESULT_SUMMARY, "教育局：教育局已答复\n卫生健康局：卫健局已答复");
 		// The side path's fields are recorded in the case and taken out of the process; their history stays.
 		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(EXTENSION_DAYS,
 				EXTENSION_REASON, EXTENSION_DECISION, EXTENSION_COMMENT, EXTENSION_USED, SENT_BACK_REASON);
@@ -422,6 +457,11 @@ class PetitionCaseProcessTests {
 		assertThat(second).isWaitingAt(RECEIVE_PETITIONER);
 		assertThat(petitionCase(second).getId()).isNotEqualTo(petitionCase(first).getId());
 		assertThat(petitionCase(second).getPetitioner().getId()).isEqualTo(petitionCase(first).getPetitioner().getId());
+	}
+
+	/** The values a task's form opens with, as Tasklist loads them. */
+	private Map<String, Object> formValues(Task task) {
+		return this.engine.getFormService().getTaskFormVariables(task.getId());
 	}
 
 	private PetitionCase petitionCase(ProcessInstance instance) {

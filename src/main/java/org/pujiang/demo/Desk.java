@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works cases for the demo and the replay the way staff do in Tasklist: as a named user with the user's groups,
- * claiming each task and submitting its form; and runs the engine's due jobs when the replay moves the clock.
+ * claiming each task, opening its form and submitting it; and runs the engine's due jobs when the replay moves the
+ * clock.
  */
 @Component
 class Desk {
@@ -27,6 +29,8 @@ class Desk {
 
 	private final TaskService tasks;
 
+	private final FormService forms;
+
 	private final IdentityService identities;
 
 	private final ManagementService management;
@@ -34,9 +38,11 @@ class Desk {
 	/** A user's groups, looked up once, as the webapps keep them in the login session. */
 	private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
-	Desk(RuntimeService runtime, TaskService tasks, IdentityService identities, ManagementService management) {
+	Desk(RuntimeService runtime, TaskService tasks, FormService forms, IdentityService identities,
+			ManagementService management) {
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.forms = forms;
 		this.identities = identities;
 		this.management = management;
 	}
@@ -84,6 +90,8 @@ class Desk {
 			if (task.getAssignee() == null) {
 				this.tasks.claim(task.getId(), user);
 			}
+			// Tasklist loads the form's values when the task is opened.
+			this.forms.getTaskFormVariables(task.getId(), null, false);
 			this.tasks.complete(task.getId(), form);
 		}
 		finally {

@@ -123,7 +123,7 @@ public class Assignment {
 		this.supervised = true;
 	}
 
-	boolean isExtended() {
+	public boolean isExtended() {
 		return "APPROVED".equals(this.extensionStatus);
 	}
 

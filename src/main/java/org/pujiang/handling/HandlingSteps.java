@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pujiang.Roles;
 import org.pujiang.audit.CaseEvents;
 import org.pujiang.petition.Actors;
-import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.FormValues;
 import org.pujiang.petition.TaskCompletion;
 import org.pujiang.security.CaseAccess;
@@ -35,20 +34,16 @@ class HandlingSteps {
 		};
 	}
 
-	/** Task_HandleCase, on create: what the unit's form shows of its own assignment. */
+	/**
+	 * Task_HandleCase, on create: a new round of handling starts without the last round's choices (the form shows
+	 * the assignment itself from the case record).
+	 */
 	@Bean
-	TaskListener prepareHandling(Handling handling) {
+	TaskListener prepareHandling() {
 		return (task) -> {
 			DelegateExecution execution = task.getExecution();
-			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
-			ProcessVariables.set(execution, UNIT_NAME, assignment.getUnit().getName());
-			ProcessVariables.set(execution, DEADLINE_DATE, BusinessClock.date(assignment.getDeadline()));
 			ProcessVariables.set(execution, HANDLING_ACTION, null);
 			ProcessVariables.set(execution, VERIFICATION, null);
-			if (assignment.isExtended()) {
-				ProcessVariables.setOnTask(task, EXTENSION_USED, true);
-			}
-			ProcessVariables.setOnTask(task, SENT_BACK_REASON, assignment.getSentBackReason());
 		};
 	}
 
@@ -74,17 +69,6 @@ class HandlingSteps {
 			}
 			ProcessVariables.removeRecorded(execution, EXTENSION_DAYS, EXTENSION_REASON);
 		});
-	}
-
-	/** Task_ReviewExtension, on create: the request under review, from the unit's assignment. */
-	@Bean
-	TaskListener prepareExtensionReview(Handling handling) {
-		return (task) -> {
-			DelegateExecution execution = task.getExecution();
-			Assignment assignment = handling.assignment(caseId(execution), unit(execution));
-			ProcessVariables.setOnTask(task, EXTENSION_DAYS, assignment.getExtensionDays());
-			ProcessVariables.setOnTask(task, EXTENSION_REASON, assignment.getExtensionReason());
-		};
 	}
 
 	/** Task_ReviewExtension, on complete. */

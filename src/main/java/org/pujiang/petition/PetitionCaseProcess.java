@@ -45,6 +45,7 @@ public final class PetitionCaseProcess {
 	// Ids and gateway flags
 	public static final String CASE_ID = "caseId";
 
+	/** Shown in forms; the process instance's business key is the case number. */
 	public static final String CASE_NUMBER = "caseNumber";
 
 	public static final String REPEAT_PETITION = "repeatPetition";
@@ -106,7 +107,7 @@ public final class PetitionCaseProcess {
 	public static final Set<String> KEPT_OFF_THE_PROCESS = Set.of(PETITIONER_NAME, RESIDENT_ID, PHONE, EMAIL,
 			ACCUSED_UNIT);
 
-	// Shown in forms
+	// Shown in forms: read from the case record when a form opens (forms.CaseFormFields), except the repeat's two
 	public static final String CATEGORY_NAME = "categoryName";
 
 	public static final String ROOM = "room";

@@ -55,7 +55,6 @@ class ReceptionSteps {
 			events.record(petitionCase.getId(), "RECEIVED", leader, "outcome", outcome, "receptionNotes", notes, "decision",
 					decision);
 			ProcessVariables.set(execution, RECEIVING_LEADER, leader);
-			ProcessVariables.set(execution, OUTCOME_NAME, outcome.label());
 		});
 	}
 

@@ -55,7 +55,6 @@ class RegistrationSteps {
 			execution.setProcessBusinessKey(petitionCase.getCaseNumber());
 			ProcessVariables.set(execution, REPEAT_PETITION, false);
 			ProcessVariables.set(execution, CASE_ID, petitionCase.getId());
-			ProcessVariables.set(execution, CASE_NUMBER, petitionCase.getCaseNumber());
 		};
 	}
 

@@ -30,8 +30,6 @@ class ClosureSteps {
 			String result = answers.of(petitionCase);
 			petitionCase.answered();
 			events.record(petitionCase.getId(), "ANSWERED", null, "answer", result);
-			ProcessVariables.set(execution, RESULT_SUMMARY, result);
-			ProcessVariables.set(execution, RETURN_VISIT_ROUND, petitionCase.getReturnVisitRounds() + 1);
 			notices.toPetitioner(petitionCase, NoticeKind.ANSWERED, "信访事项答复：" + petitionCase.getCaseNumber(), result);
 		};
 	}

@@ -2,16 +2,10 @@ package org.pujiang.routing;
 
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.pujiang.audit.CaseEvents;
-import org.pujiang.handling.ResponsibleUnit;
-import org.pujiang.handling.ResponsibleUnitRepository;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.receptionday.ReceptionDays;
@@ -29,8 +23,8 @@ class RoutingSteps {
 	 * become the choices of the leader's assignment form.
 	 */
 	@Bean
-	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ResponsibleUnitRepository units,
-			ReceptionDays receptionDays, CaseEvents events, ObjectMapper json) {
+	JavaDelegate routeCase(CaseRouting routing, PetitionCaseRepository cases, ReceptionDays receptionDays,
+			CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = cases.require((Long) execution.getVariable(CASE_ID));
 			Route route = routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount())
@@ -50,16 +44,8 @@ class RoutingSteps {
 			ProcessVariables.set(execution, WAIT_FOR_DAY, waitForDay);
 			events.record(petitionCase.getId(), "ROUTED", null, "room", petitionCase.getRoom(), "queueNumber",
 					petitionCase.getQueueNumber(), "unitCandidates", candidates, "lawyerRequired", route.lawyerRequired());
-			List<Map<String, String>> options = units.findAllById(candidates)
-				.stream()
-				.map(RoutingSteps::option)
-				.toList();
 			ProcessVariables.set(execution, CATEGORY, petitionCase.getCategory());
-			ProcessVariables.set(execution, CATEGORY_NAME, route.categoryName());
-			ProcessVariables.set(execution, ROOM, petitionCase.getRoom()
-					+ (petitionCase.getQueueNumber() == null ? "" : "，" + petitionCase.getQueueNumber() + "号"));
 			ProcessVariables.set(execution, LAWYER_REQUIRED, route.lawyerRequired());
-			ProcessVariables.set(execution, UNIT_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
 		};
 	}
 
@@ -71,16 +57,8 @@ class RoutingSteps {
 			routing.route(petitionCase.getCategory(), petitionCase.getPersonsCount()).ifPresent((route) -> {
 				petitionCase.leftReceptionDay(route.room());
 				events.record(petitionCase.getId(), "LEFT_RECEPTION_DAY", null, "room", route.room());
-				ProcessVariables.set(execution, ROOM, route.room());
 			});
 		};
-	}
-
-	private static Map<String, String> option(ResponsibleUnit unit) {
-		Map<String, String> option = new LinkedHashMap<>();
-		option.put("label", unit.getName());
-		option.put("value", unit.getCode());
-		return option;
 	}
 
 }

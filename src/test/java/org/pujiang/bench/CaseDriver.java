@@ -148,6 +148,8 @@ final class CaseDriver {
 			if (task.getAssignee() == null) {
 				this.tasks.claim(task.getId(), user);
 			}
+			// Tasklist loads the form's values when the task is opened.
+			this.engine.getFormService().getTaskFormVariables(task.getId(), null, false);
 			this.tasks.complete(task.getId(), form);
 		}
 		finally {
