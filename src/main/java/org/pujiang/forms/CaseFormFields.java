@@ -21,7 +21,6 @@ import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.returnvisit.Answers;
 import org.pujiang.routing.Categories;
-import org.pujiang.routing.Categories.Category;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +62,7 @@ class CaseFormFields {
 		Supplier<PetitionCase> petitionCase = once(() -> this.cases.require(caseId));
 		Map<String, Supplier<TypedValue>> fields = new LinkedHashMap<>();
 		fields.put(CASE_NUMBER, () -> Variables.stringValue(petitionCase.get().getCaseNumber()));
-		fields.put(CATEGORY_NAME, () -> Variables.stringValue(categoryName(petitionCase.get().getCategory())));
+		fields.put(CATEGORY_NAME, () -> Variables.stringValue(this.categories.name(petitionCase.get().getCategory())));
 		fields.put(PERSONS_COUNT, () -> Variables.integerValue(petitionCase.get().getPersonsCount()));
 		fields.put(ROOM, () -> Variables.stringValue(room(petitionCase.get())));
 		fields.put(SUMMARY, () -> Variables.stringValue(petitionCase.get().getSummary()));
@@ -98,15 +97,6 @@ class CaseFormFields {
 			}
 		}
 		return fields;
-	}
-
-	private String categoryName(String category) {
-		return this.categories.all()
-			.stream()
-			.filter((c) -> c.code().equals(category))
-			.map(Category::name)
-			.findFirst()
-			.orElse(category);
 	}
 
 	/** The room, and the queue number when the case was seated on a reception day. */

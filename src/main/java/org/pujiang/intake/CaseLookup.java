@@ -16,7 +16,7 @@ import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.returnvisit.Answers;
-import org.pujiang.routing.CaseRouting;
+import org.pujiang.routing.Categories;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,15 +30,16 @@ class CaseLookup {
 
 	private final TaskService tasks;
 
-	private final CaseRouting routing;
+	private final Categories categories;
 
 	private final Answers answers;
 
-	CaseLookup(PetitionCaseRepository cases, Handling handling, TaskService tasks, CaseRouting routing, Answers answers) {
+	CaseLookup(PetitionCaseRepository cases, Handling handling, TaskService tasks, Categories categories,
+			Answers answers) {
 		this.cases = cases;
 		this.handling = handling;
 		this.tasks = tasks;
-		this.routing = routing;
+		this.categories = categories;
 		this.answers = answers;
 	}
 
@@ -67,7 +68,7 @@ class CaseLookup {
 					.collect(Collectors.joining("、"));
 		boolean answered = petitionCase.getAnsweredAt() != null;
 		return new CaseView(petitionCase.getCaseNumber(),
-				this.routing.route(petitionCase.getCategory(), 1).map(CaseRouting.Route::categoryName).orElse(null),
+				this.categories.name(petitionCase.getCategory()),
 				petitionCase.getStatus(), petitionCase.getStatus().label(), step == null || step.isEmpty() ? null : step,
 				petitionCase.getRegisteredAt(), deadline,
 				petitionCase.getOutcome() == null ? null : petitionCase.getOutcome().label(),

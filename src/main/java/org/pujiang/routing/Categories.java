@@ -34,6 +34,14 @@ public class Categories {
 		return this.byDefinition.computeIfAbsent(definition.getId(), this::read);
 	}
 
+	/**
+	 * The category's name in the latest table, or the code when the table no longer knows it: read from the rules,
+	 * as a lookup is not a routing decision (an evaluation would write the decision's history).
+	 */
+	public String name(String code) {
+		return all().stream().filter((c) -> c.code().equals(code)).map(Category::name).findFirst().orElse(code);
+	}
+
 	private List<Category> read(String decisionDefinitionId) {
 		DmnModelInstance model = this.repository.getDmnModelInstance(decisionDefinitionId);
 		DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();

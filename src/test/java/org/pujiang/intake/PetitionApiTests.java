@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,9 @@ class PetitionApiTests {
 
 	@Autowired
 	PetitionerRepository petitioners;
+
+	@Autowired
+	HistoryService history;
 
 	@Test
 	void shouldRegisterOnlineAndStartTheCase() {
@@ -200,7 +204,11 @@ class PetitionApiTests {
 		assertThat(noPhone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noPhone.getBody().get("errors").get(0).get("field").asText()).isEqualTo("X-Phone");
 
+		long decisions = this.history.createHistoricDecisionInstanceQuery().count();
 		JsonNode status = lookup(caseNumber, phone(petition)).getBody();
+		// A lookup reads: the category's name comes from the routing table's rules, not from a decision.
+		assertThat(this.history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
+		assertThat(status.get("category").asText()).isEqualTo("劳资纠纷");
 		List<String> fields = new java.util.ArrayList<>();
 		status.fieldNames().forEachRemaining(fields::add);
 		assertThat(fields).containsExactlyInAnyOrder("caseNumber", "category", "status", "statusName", "step",
