@@ -117,7 +117,8 @@ class PetitionCaseProcessTests {
 		assertThat(form.get(UNIT_OPTIONS).toString()).contains("unit-social");
 		List<String> shown = List.of(CASE_NUMBER, CATEGORY_NAME, ROOM, UNIT_OPTIONS, OUTCOME_NAME, RESULT_SUMMARY,
 				RETURN_VISIT_ROUND);
-		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(shown.toArray(String[]::new));
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId()))
+			.doesNotContainKeys(shown.toArray(String[]::new));
 
 		// A submission that sends a shown field back (a stale or crafted form) writes the fields staff fill in only.
 		this.engine.getTaskService().claim(reception.getId(), Roles.LEADER);

@@ -62,7 +62,8 @@ class CaseFormPlugin extends AbstractProcessEnginePlugin {
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process
-						&& PROCESS_ID.equals(process.getKey()) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+						&& PROCESS_ID.equals(process.getKey())
+						&& activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
 					TaskDefinition definition = userTask.getTaskDefinition();
 					definition.setTaskFormHandler(new CaseFormHandler(definition.getTaskFormHandler()));
 				}
