@@ -77,13 +77,12 @@ class Intake {
 		}
 		PetitionCase petitionCase = registered.petitionCase();
 		if (!registered.repeat()) {
+			// The case record holds the petition; the forms show it from there. The category and the summary are
+			// kept in the process too, for finding a case's tasks in Tasklist's search.
 			Map<String, Object> variables = new LinkedHashMap<>();
 			variables.put(CASE_ID, petitionCase.getId());
 			variables.put(CATEGORY, petitionCase.getCategory());
-			variables.put(PERSONS_COUNT, petitionCase.getPersonsCount());
 			variables.put(SUMMARY, petitionCase.getSummary());
-			variables.put(REQUEST, petitionCase.getRequest());
-			variables.put(CHANNEL, petitionCase.getChannel().name());
 			this.runtime.startProcessInstanceByKey(PROCESS_ID, petitionCase.getCaseNumber(), variables);
 		}
 		if (idempotencyKey != null) {
