@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Map;
 
 import org.pujiang.petition.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -133,6 +137,42 @@ class PetitionCaseProcessTests {
 		assertThat(instance).isEnded();
 		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
 			.includeDeleted().list()).extracting((variable) -> variable.getName()).doesNotContainAnyElementsOf(shown);
+	}
+
+	@Test
+	void shouldKeepRunningTheCasesOfTheDiagramDeployedBeforeTheFormsReadTheCaseRecord() throws Exception {
+		String current;
+		try (InputStream diagram = getClass().getResourceAsStream("/processes/PetitionCase.bpmn")) {
+			current = new String(diagram.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		// That version declared the unit's name and deadline for its form and called a listener to fill in the review.
+		String earlier = current
+			.replace("<camunda:inputParameter name=\"handlingAction\" />",
+					"<camunda:inputParameter name=\"unitName\" /><camunda:inputParameter name=\"deadlineDate\" />"
+							+ "<camunda:inputParameter name=\"handlingAction\" />")
+			.replace("<camunda:executionListener delegateExpression=\"${recordExtensionDecision}\" event=\"end\" />",
+					"<camunda:taskListener delegateExpression=\"${prepareExtensionReview}\" event=\"create\" />"
+							+ "<camunda:executionListener delegateExpression=\"${recordExtensionDecision}\" event=\"end\" />");
+		assertThat(earlier).contains("unitName", "prepareExtensionReview");
+		RepositoryService repository = this.engine.getRepositoryService();
+		Deployment deployment = repository.createDeployment().addString("PetitionCase.bpmn", earlier).deploy();
+		try {
+			ProcessInstance instance = this.desk.register("WATER_RESERVOIRS", 1);
+			assertThat(instance.getProcessDefinitionId()).isEqualTo(repository.createProcessDefinitionQuery()
+				.deploymentId(deployment.getId()).singleResult().getId());
+			this.desk.assign(instance, "unit-water");
+			this.desk.complete(instance, HANDLE_CASE, "unit-water",
+					Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 10L, EXTENSION_REASON, "需水利专家论证"));
+			assertThat(formValues(this.desk.task(instance, REVIEW_EXTENSION, Roles.SUPERVISOR)))
+				.containsEntry(EXTENSION_DAYS, 10).containsEntry(UNIT_NAME, "水利局");
+			this.desk.complete(instance, REVIEW_EXTENSION, Roles.SUPERVISOR,
+					Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "同意延期"));
+			assertThat(formValues(this.desk.task(instance, HANDLE_CASE, "unit-water"))).containsEntry(UNIT_NAME, "水利局")
+				.containsEntry(EXTENSION_USED, true);
+		}
+		finally {
+			repository.deleteDeployment(deployment.getId(), true);
+		}
 	}
 
 	@Test

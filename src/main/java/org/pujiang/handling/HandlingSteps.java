@@ -71,6 +71,16 @@ class HandlingSteps {
 		});
 	}
 
+	/**
+	 * Task_ReviewExtension, on create, in the versions of the diagram deployed before the forms read the case record:
+	 * their running cases still call it. The form shows the request under review from the unit's assignment.
+	 */
+	@Bean
+	TaskListener prepareExtensionReview() {
+		return (task) -> {
+		};
+	}
+
 	/** Task_ReviewExtension, on complete. */
 	@Bean
 	ExecutionListener recordExtensionDecision(Handling handling, CaseEvents events) {
