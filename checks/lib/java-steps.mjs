@@ -18,9 +18,9 @@ const STEP = /@Bean\s+(?:JavaDelegate|ExecutionListener|TaskListener)\s+(\w+)\s*
 const NAME = String.raw`((?:\w+\.)?[A-Z][A-Z0-9_]*|"[^"]*")`;
 const FORM_READ = new RegExp(String.raw`(?:\b(\w+)|new\s+FormValues\s*\([^)]*\))\s*\.\s*(?:text|requiredText|integer|choice|list)\s*\(\s*` + NAME + '?', 'g');
 const GET_VARIABLE = new RegExp(String.raw`\.getVariable\s*\(\s*` + NAME, 'g');
-// execution.setVariable(X, v), map.put(X, v), ProcessVariables.set(execution, X, v) (written when it changes) and
-// ProcessVariables.setOnTask(task, X, v) (on the task alone).
-const SET_VARIABLE = new RegExp(String.raw`(?:\.(?:setVariable|put)\s*\(|\bProcessVariables\s*\.\s*set(?:OnTask)?\s*\(\s*\w+\s*,)\s*` + NAME
+// execution.setVariable(X, v), map.put(X, v) (also what a form shows from the case record, forms.CaseFormFields) and
+// ProcessVariables.set(execution, X, v) (written when it changes).
+const SET_VARIABLE = new RegExp(String.raw`(?:\.(?:setVariable|put)\s*\(|\bProcessVariables\s*\.\s*set\s*\(\s*\w+\s*,)\s*` + NAME
   + String.raw`\s*,`, 'g');
 
 export function readJava(root) {

@@ -3,13 +3,12 @@ package org.pujiang.petition;
 import java.util.List;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Writes the few values a step keeps in the process (gateway flags and what a task's form shows) only when they
- * change: with history FULL every write is a runtime row, a history row and a detail row, even of the same value;
- * and a variable declared for a form costs those rows whether or not anyone fills it in.
+ * Writes the few values a step keeps in the process (gateway flags) only when they change: with history FULL every
+ * write is a runtime row, a history row and a detail row, even of the same value; and a variable declared for a form
+ * costs those rows whether or not anyone fills it in.
  */
 public final class ProcessVariables {
 
@@ -22,16 +21,6 @@ public final class ProcessVariables {
 			return;
 		}
 		scope.setVariable(name, value);
-	}
-
-	/**
-	 * What one task's form shows and nothing after it reads: kept on the task alone, so it goes with the task and
-	 * never reaches a parallel unit's form. Nothing is written for a null value.
-	 */
-	public static void setOnTask(DelegateTask task, String name, Object value) {
-		if (value != null) {
-			task.setVariableLocal(name, value);
-		}
 	}
 
 	/**
