@@ -22,6 +22,7 @@ import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.returnvisit.Answers;
 import org.pujiang.routing.Categories;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What a PetitionCase task's form shows of its case, read from the case record when the form is opened. The case
@@ -59,7 +60,7 @@ class CaseFormFields {
 	 * only when asked for: opening a form asks for them all, looking up its key for none.
 	 */
 	Map<String, Supplier<TypedValue>> shownBy(String taskKey, Long caseId, String unit) {
-		Supplier<PetitionCase> petitionCase = once(() -> this.cases.require(caseId));
+		Supplier<PetitionCase> petitionCase = SingletonSupplier.of(() -> this.cases.require(caseId));
 		Map<String, Supplier<TypedValue>> fields = new LinkedHashMap<>();
 		fields.put(CASE_NUMBER, () -> Variables.stringValue(petitionCase.get().getCaseNumber()));
 		fields.put(CATEGORY_NAME, () -> Variables.stringValue(this.categories.name(petitionCase.get().getCategory())));
@@ -80,7 +81,7 @@ class CaseFormFields {
 			}
 		}
 		if (unit != null) {
-			Supplier<Assignment> assignment = once(() -> this.handling.assignment(caseId, unit));
+			Supplier<Assignment> assignment = SingletonSupplier.of(() -> this.handling.assignment(caseId, unit));
 			fields.put(UNIT_NAME, () -> Variables.stringValue(assignment.get().getUnit().getName()));
 			fields.put(DEADLINE_DATE, () -> Variables.stringValue(BusinessClock.date(assignment.get().getDeadline())));
 			switch (taskKey) {
@@ -127,22 +128,6 @@ class CaseFormFields {
 		option.put("label", unit.getName());
 		option.put("value", unit.getCode());
 		return option;
-	}
-
-	private static <T> Supplier<T> once(Supplier<T> supplier) {
-		return new Supplier<>() {
-
-			private T value;
-
-			@Override
-			public T get() {
-				if (this.value == null) {
-					this.value = supplier.get();
-				}
-				return this.value;
-			}
-
-		};
 	}
 
 }

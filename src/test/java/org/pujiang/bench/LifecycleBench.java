@@ -229,8 +229,8 @@ public final class LifecycleBench {
 						+ "answer %d: the first day's 91/324/21 of 436), categories without a lawyer, history %s, all return visits "
 						+ "satisfied. Baseline: a bare process with the same user tasks on each path and no delegates, listeners, "
 						+ "timers or business records, worked with the same calls and forms (task query, claim, the form's "
-						+ "values as Tasklist loads them, complete as a member of the task's group). %d round(s) per thread count, the two processes interleaved and "
-						+ "alternating who goes first, after warm-up rounds of %d cases of each (one thread) until a round "
+						+ "values as Tasklist loads them, complete as a member of the task's group). %d round(s) per thread "
+						+ "count, the two processes interleaved and alternating who goes first, after warm-up rounds of %d cases of each (one thread) until a round "
 						+ "runs within 10%% of the one before (at most %d): Pujiang %s, baseline %s cases/s. Figures are the medians of the "
 						+ "rounds, the ratio the median of each round's pair.%n%n",
 				cases, CaseMix.count(mix, Outcome.SOLVED_ON_THE_SPOT), CaseMix.count(mix, Outcome.ASSIGNED),
