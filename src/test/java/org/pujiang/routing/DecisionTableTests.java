@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -94,8 +95,7 @@ class DecisionTableTests {
 	void shouldKnowTheCategoriesOfTheTableAsSoonAsANewVersionIsDeployed() throws IOException {
 		assertThat(this.routing.knows("PENSIONS")).isFalse();
 		String table = Files.readString(Path.of("processes/CaseRouting.dmn"));
-		String accusation = table.substring(table.indexOf("<rule id=\"Rule_Accusation\">"),
-				table.indexOf("</rule>") + "</rule>".length());
+		String accusation = rule(table, "Rule_Accusation");
 		String pensions = accusation.replace("Accusation", "Pensions").replace("\"ACCUSATION\"", "\"PENSIONS\"");
 		Deployment deployment = this.repository.createDeployment()
 			.addString("CaseRouting.dmn", table.replace(accusation, pensions + accusation))
@@ -109,6 +109,34 @@ class DecisionTableTests {
 		assertThat(this.routing.knows("PENSIONS")).isFalse();
 	}
 
+	@Test
+	void shouldShowNamesFromARecentListButANewCategoryAtOnce() throws IOException {
+		Categories recent = new Categories(this.repository, Duration.ofHours(1));
+		Categories now = new Categories(this.repository, Duration.ZERO);
+		assertThat(recent.name("ACCUSATION")).isEqualTo("检举控告");
+		String table = Files.readString(Path.of("processes/CaseRouting.dmn"));
+		String accusation = rule(table, "Rule_Accusation");
+		String pensions = accusation.replace("Accusation", "Pensions")
+			.replace("\"ACCUSATION\"", "\"PENSIONS\"")
+			.replace("检举控告", "养老保险");
+		Deployment deployment = this.repository.createDeployment()
+			.addString("CaseRouting.dmn", table.replace(accusation, pensions + accusation.replace("\"检举控告\"", "\"检举控告事项\"")))
+			.deploy();
+		try {
+			// The renamed category: the recent list still shows the name it holds; a list looked up now, the new one.
+			assertThat(recent.name("ACCUSATION")).isEqualTo("检举控告");
+			assertThat(now.name("ACCUSATION")).isEqualTo("检举控告事项");
+			// A code the recent list lacks is looked up at once, and that refreshes the list.
+			assertThat(recent.name("PENSIONS")).isEqualTo("养老保险");
+			assertThat(recent.name("ACCUSATION")).isEqualTo("检举控告事项");
+		}
+		finally {
+			this.repository.deleteDeployment(deployment.getId(), true);
+		}
+		assertThat(now.name("PENSIONS")).isEqualTo("PENSIONS");
+		assertThat(now.name("ACCUSATION")).isEqualTo("检举控告");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "LABOUR_WAGES, 15, 3", "SOCIAL_SECURITY, 30, 5", "CIVIL_AFFAIRS, 30, 5", "LAND_REQUISITION, 60, 10",
 			"DEMOLITION, 60, 10", "ENTERPRISE_RESTRUCTURING, 60, 10", "LAW_RELATED, 60, 10", "ENVIRONMENT, 30, 5",
@@ -117,6 +145,12 @@ class DecisionTableTests {
 		Terms terms = this.handling.defaultTerms(category);
 		assertThat(terms).isEqualTo(new Terms(days, reminder));
 		assertThat(terms.handlingDays()).isLessThanOrEqualTo(Handling.LEGAL_MAXIMUM_DAYS);
+	}
+
+	/** A rule of the table as written in the file, from its opening tag to its closing one. */
+	private static String rule(String table, String id) {
+		int start = table.indexOf("<rule id=\"" + id + "\">");
+		return table.substring(start, table.indexOf("</rule>", start) + "</rule>".length());
 	}
 
 }
