@@ -6,7 +6,8 @@
 #   bash bench/run.sh --scale-from FILE   the full run, but section 3 is FILE, the output of an earlier
 #                               `bash bench/scale.sh` (about half an hour here without the scale load)
 #
-# Sections, in order: 1 lifecycle throughput against a bare baseline (H2 in memory, then PostgreSQL); 2 the replay
+# Sections, in order: 1 lifecycle throughput against a bare baseline and against the same diagram without
+# Pujiang's steps (H2 in memory, then PostgreSQL); 2 the replay
 # (bench/replay.sh) and 3 scale (bench/scale.sh), where present; 4 and 5 intake under load, memory and start-up
 # (bench/intake.sh). Each prints Markdown; the whole is written with a header naming the date, the commit and the
 # machine. The quick run fails only when something is broken, never on a missed target.

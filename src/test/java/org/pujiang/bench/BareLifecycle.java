@@ -64,12 +64,17 @@ final class BareLifecycle {
 	/** Deploys the bare process and grants on it what RoleAuthorizations grants on PetitionCase. */
 	static void deploy(ProcessEngine engine) {
 		engine.getRepositoryService().createDeployment().name(PROCESS_ID).addModelInstance(PROCESS_ID + ".bpmn", model()).deploy();
-		AuthorizationService authorizations = engine.getAuthorizationService();
-		for (String group : List.of(Roles.REGISTRAR, Roles.LEADER, Roles.RETURN_VISIT, Roles.UNIT)) {
+		grantAsOnPetitionCase(engine.getAuthorizationService(), PROCESS_ID,
+				List.of(Roles.REGISTRAR, Roles.LEADER, Roles.RETURN_VISIT, Roles.UNIT));
+	}
+
+	/** Each group may read the process definition, as on PetitionCase; the registrar may start it too. */
+	static void grantAsOnPetitionCase(AuthorizationService authorizations, String processId, List<String> groups) {
+		for (String group : groups) {
 			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			grant.setGroupId(group);
 			grant.setResource(PROCESS_DEFINITION);
-			grant.setResourceId(PROCESS_ID);
+			grant.setResourceId(processId);
 			grant.addPermission(READ);
 			if (group.equals(Roles.REGISTRAR)) {
 				grant.addPermission(CREATE_INSTANCE);

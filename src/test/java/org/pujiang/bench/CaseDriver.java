@@ -20,7 +20,7 @@ import org.pujiang.registration.ResidentIdValidator;
 /**
  * Works one case through its whole lifecycle the way staff do in Tasklist: registered by the registrar, each task
  * found in its group's list, claimed and completed with its form by a member of the group. The same calls and the
- * same forms for PetitionCase and for the bare baseline.
+ * same forms for PetitionCase, for its diagram without steps and for the bare baseline.
  */
 final class CaseDriver {
 
@@ -34,10 +34,11 @@ final class CaseDriver {
 
 	private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(1940, 1, 1);
 
-	/** The two processes driven. */
+	/** The processes driven. */
 	enum Variant {
 
-		PUJIANG(PROCESS_ID, "Pujiang"), BASELINE(BareLifecycle.PROCESS_ID, "baseline");
+		PUJIANG(PROCESS_ID, "Pujiang"), DIAGRAM_ONLY(DiagramOnly.PROCESS_ID, "same diagram without steps"),
+		BASELINE(BareLifecycle.PROCESS_ID, "baseline");
 
 		final String processKey;
 
@@ -49,7 +50,7 @@ final class CaseDriver {
 		}
 
 		String unitGroup(String unit) {
-			return this == PUJIANG ? unit : BareLifecycle.UNIT_GROUP;
+			return this == BASELINE ? BareLifecycle.UNIT_GROUP : unit;
 		}
 
 	}
@@ -73,7 +74,12 @@ final class CaseDriver {
 	void drive(Variant variant, Outcome path, int n) {
 		String category = CATEGORIES.get(n % CATEGORIES.size());
 		String unit = UNITS.get(category);
-		String instance = start(variant.processKey, Roles.REGISTRAR, petition(category, n));
+		Map<String, Object> registration = petition(category, n);
+		if (variant == Variant.DIAGRAM_ONLY) {
+			registration.putAll(DiagramOnly.FLAGS);
+			registration.put(CASE_ID, (long) n);
+		}
+		String instance = start(variant.processKey, Roles.REGISTRAR, registration);
 		complete(instance, RECEIVE_PETITIONER, Roles.LEADER, Roles.LEADER, reception(path, unit, n));
 		if (path == Outcome.ASSIGNED) {
 			complete(instance, HANDLE_CASE, variant.unitGroup(unit), unit,

@@ -61,7 +61,9 @@ final class CpuProfile {
 		try {
 			recording.dump(file);
 			for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-				if (event.getStackTrace() != null && event.getThread("sampledThread") != null
+				// Only the execution samples: a recording started with the JVM puts its own events in the dump too.
+				if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null
+						&& event.getThread("sampledThread") != null
 						&& String.valueOf(event.getThread("sampledThread").getJavaName()).startsWith(LifecycleBench.DRIVER)) {
 					add(event);
 				}
