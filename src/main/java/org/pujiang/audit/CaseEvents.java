@@ -46,6 +46,19 @@ public class CaseEvents {
 	/** Records what happened; {@code details} are name/value pairs (never the petitioner's personal data). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Long caseId, String type, String actor, Object... details) {
+		append(caseId, false, type, actor, details);
+	}
+
+	/**
+	 * Records the first event of a case this transaction has just stored: until it commits no other transaction can
+	 * see the case, so its chain is known to be empty and nothing needs locking or looking up.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordFirst(Long caseId, String type, String actor, Object... details) {
+		append(caseId, true, type, actor, details);
+	}
+
+	private void append(Long caseId, boolean first, String type, String actor, Object... details) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < details.length; i += 2) {
 			map.put(String.valueOf(details[i]), details[i + 1]);
@@ -60,14 +73,14 @@ public class CaseEvents {
 		try {
 			Map<Long, CaseEvent> heads = headsOfThisTransaction();
 			CaseEvent last = heads.get(caseId);
-			if (last == null) {
+			if (last == null && !first) {
 				// Appends to one chain take turns: the case's row is locked until this transaction ends, so a step on
 				// one node and the notice dispatcher on another never compute the same next link. Within this
 				// transaction the head of the chain is then the event it appended last.
 				this.entityManager.createNativeQuery("select id from petition_case where id = ?1 for update")
 					.setParameter(1, caseId)
 					.getResultList();
-				last = this.events.findFirstByCaseIdOrderBySequenceDesc(caseId).orElse(null);
+				last = this.events.findHead(caseId).orElse(null);
 			}
 			heads.put(caseId, this.events.save(new CaseEvent(caseId, last == null ? 1 : last.getSequence() + 1,
 					type, actor, BusinessClock.now(), content, last == null ? CaseEvent.GENESIS : last.getHash())));

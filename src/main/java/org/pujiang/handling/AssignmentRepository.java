@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface AssignmentRepository extends JpaRepository<Assignment, Long>, AssignmentLookup {
 
+	/** Read by the handling steps and forms: JPQL, translated to SQL once (see CaseEventRepository). */
+	@Query("select a from Assignment a where a.petitionCase.id = :caseId order by a.id")
 	List<Assignment> findByPetitionCaseIdOrderById(Long caseId);
 
 	@Query("select new org.pujiang.handling.AssignmentFacts(a.petitionCase.id, a.acceptedAt, a.deadline, a.supervised,"

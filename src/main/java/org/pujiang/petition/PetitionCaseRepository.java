@@ -3,6 +3,7 @@ package org.pujiang.petition;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long>, JpaSpecificationExecutor<PetitionCase> {
 
+	/** Every status lookup: JPQL, translated to SQL once (see CaseEventRepository). */
+	@Query("select c from PetitionCase c where c.caseNumber = :caseNumber")
 	Optional<PetitionCase> findByCaseNumber(String caseNumber);
 
 	List<PetitionCase> findByReceptionDayIdAndStatusNot(Long receptionDayId, CaseStatus status);
@@ -26,12 +29,15 @@ public interface PetitionCaseRepository extends JpaRepository<PetitionCase, Long
 	@EntityGraph(attributePaths = "petitioner")
 	Optional<PetitionCase> findWithPetitionerById(Long id);
 
-	Optional<PetitionCase> findFirstByPetitionerIdAndCategoryAndStatusNotOrderByRegisteredAtDesc(Long petitionerId,
-			String category, CaseStatus status);
+	/** Looked up at every registration of a known petitioner: JPQL, translated to SQL once (see CaseEventRepository). */
+	@Query("select c from PetitionCase c where c.petitioner.id = :petitionerId and c.category = :category"
+			+ " and c.status <> :status order by c.registeredAt desc")
+	List<PetitionCase> findByPetitionerIdAndCategoryAndStatusNot(Long petitionerId, String category, CaseStatus status,
+			Limit limit);
 
 	default Optional<PetitionCase> findOpenCase(Long petitionerId, String category) {
-		return findFirstByPetitionerIdAndCategoryAndStatusNotOrderByRegisteredAtDesc(petitionerId, category,
-				CaseStatus.CLOSED);
+		return findByPetitionerIdAndCategoryAndStatusNot(petitionerId, category, CaseStatus.CLOSED, Limit.of(1)).stream()
+			.findFirst();
 	}
 
 	default PetitionCase require(Long id) {

@@ -10,6 +10,8 @@ public interface PetitionerRepository extends JpaRepository<Petitioner, Long> {
 	/** The rows of {@code petitioner_lock}: resident ID numbers hash to one of them. */
 	int LOCK_BUCKETS = 256;
 
+	/** Every registration: JPQL, translated to SQL once (see CaseEventRepository). */
+	@Query("select p from Petitioner p where p.residentId = :residentId")
 	Optional<Petitioner> findByResidentId(String residentId);
 
 	/**

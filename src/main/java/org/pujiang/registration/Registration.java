@@ -92,7 +92,7 @@ public class Registration {
 		PetitionCase petitionCase = this.cases.save(new PetitionCase(this.caseNumbers.next(), petitioner,
 				form.personsCount(), form.category(), form.summary(), form.request(), channel, accusedUnit,
 				form.receptionDayId(), registeredBy));
-		this.events.record(petitionCase.getId(), "REGISTERED", registeredBy, "caseNumber", petitionCase.getCaseNumber(),
+		this.events.recordFirst(petitionCase.getId(), "REGISTERED", registeredBy, "caseNumber", petitionCase.getCaseNumber(),
 				"channel", channel, "category", form.category(), "personsCount", form.personsCount(), "receptionDayId",
 				form.receptionDayId(), "accusedUnit", accusedUnit);
 		this.notices.toPetitioner(petitionCase, NoticeKind.REGISTERED, "信访事项已登记：" + petitionCase.getCaseNumber(),

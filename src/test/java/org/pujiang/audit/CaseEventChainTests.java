@@ -1,11 +1,13 @@
 package org.pujiang.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.audit.CaseEvents.Verification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every step of a case lands in its hash chain, and a row changed in the database is caught. */
 @PujiangTest
@@ -37,6 +40,9 @@ class CaseEventChainTests {
 
 	@Autowired
 	NoticeDispatcher dispatcher;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	CaseDesk desk;
 
@@ -120,6 +126,17 @@ class CaseEventChainTests {
 					row.get("HASH"));
 		}
 		assertThat(this.events.of(closed.getId()).get(1).getHash()).isEqualTo(second.getHash());
+		assertThat(this.events.verify().intact()).isTrue();
+	}
+
+	@Test
+	void shouldRefuseAFirstEventForACaseWhoseChainHasBegun() {
+		PetitionCase closed = assignedAndClosed();
+		int length = this.events.of(closed.getId()).size();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult(
+				(status) -> this.events.recordFirst(closed.getId(), "REGISTERED", "registrar")))
+			.isInstanceOf(OptimisticLockingException.class);
+		assertThat(this.events.of(closed.getId())).hasSize(length);
 		assertThat(this.events.verify().intact()).isTrue();
 	}
 
