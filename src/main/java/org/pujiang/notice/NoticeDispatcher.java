@@ -47,13 +47,19 @@ public class NoticeDispatcher {
 		this.incidents = incidents;
 	}
 
+	/**
+	 * Sends batch after batch while they come back full, so that a backlog (a busy hour of online petitions, the mail
+	 * server back after an outage) drains at once rather than one batch an interval.
+	 */
 	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:5s}",
 			initialDelayString = "${pujiang.notices.dispatch-interval:5s}")
 	void dispatchScheduled() {
-		dispatchPending();
+		while (dispatchPending() == this.properties.batchSize()) {
+			// a full batch: more may be waiting
+		}
 	}
 
-	/** Sends the pending notices; returns how many were sent. */
+	/** Sends one batch of the pending notices; returns how many were sent. */
 	public int dispatchPending() {
 		List<Long> pending = this.notices
 			.findDue(this.properties.maxAttempts(), BusinessClock.now(), Limit.of(this.properties.batchSize()))

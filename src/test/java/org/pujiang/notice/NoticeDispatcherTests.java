@@ -3,6 +3,7 @@ package org.pujiang.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -44,6 +45,9 @@ class NoticeDispatcherTests {
 
 	@Autowired
 	PetitionCaseRepository cases;
+
+	@Autowired
+	NoticeProperties properties;
 
 	@Test
 	void shouldSendEveryNoticeOfACaseOnceByMailOrText() throws Exception {
@@ -107,6 +111,20 @@ class NoticeDispatcherTests {
 		finally {
 			ClockUtil.reset();
 		}
+	}
+
+	@Test
+	void shouldDrainABacklogOfSeveralBatchesInOneInterval() {
+		dispatchAll(); // what earlier tests left: sent, or put off after a failure
+		List<Notice> backlog = new ArrayList<>();
+		for (int i = 0; i < 2 * this.properties.batchSize() + 1; i++) {
+			backlog.add(this.notices.save(new Notice(null, NoticeKind.ANNOUNCEMENT, NoticeChannel.SMS, "13900000000",
+					"积压公告 " + i, "正文")));
+		}
+		this.dispatcher.dispatchScheduled();
+		assertThat(this.notices.findAllById(backlog.stream().map(Notice::getId).toList()))
+			.hasSize(backlog.size())
+			.allSatisfy((n) -> assertThat(n.getSentAt()).isNotNull());
 	}
 
 	/** The outbox holds what earlier tests left too; each call sends one batch. */
