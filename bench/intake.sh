@@ -161,6 +161,9 @@ stored() { "${PSQL[@]}" -d "$DB" -Atc "select count(*) from petition_case"; }
 for _ in $(seq 1 120); do [ "$(stored)" -ge "$SENT" ] && break; sleep 0.5; done
 STORED=$(stored)
 PROCESSES=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from act_hi_procinst where proc_def_key_ = 'PetitionCase'")
+# The outbox: each registration writes a notice to the petitioner, which the dispatcher (every second) sends meanwhile.
+NOTICES=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from notice")
+UNSENT=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from notice where sent_at is null")
 PG_VERSION=$("${PSQL[@]}" -d postgres -Atc "show server_version" | cut -d' ' -f1)
 
 row() { # line label
@@ -216,6 +219,8 @@ $(for l in "${SWEEP[@]}"; do cpu_row "$l" "at $(field "$l" asked)/s"; done)
 
 Registrations sent: $SENT, of which $CREATED answered 201 before their run ended (wrk stops without waiting for
 the answers on their way); cases stored: $STORED, PetitionCase processes started: $PROCESSES — $([ "$STORED" = "$SENT" ] && [ "$PROCESSES" = "$SENT" ] && echo "every registration sent is stored once, with its process" || echo "**they differ**").
+Notices written to the outbox: $NOTICES, of which $UNSENT not yet sent when the load ended (the dispatcher sends them
+while the registrations come in, on the same two cores).
 
 ### Memory and start-up — the packaged jar on PostgreSQL $PG_VERSION
 

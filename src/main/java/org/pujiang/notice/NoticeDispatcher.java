@@ -51,8 +51,8 @@ public class NoticeDispatcher {
 	 * Sends batch after batch while they come back full, so that a backlog (a busy hour of online petitions, the mail
 	 * server back after an outage) drains at once rather than one batch an interval.
 	 */
-	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:5s}",
-			initialDelayString = "${pujiang.notices.dispatch-interval:5s}")
+	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:1s}",
+			initialDelayString = "${pujiang.notices.dispatch-interval:1s}")
 	void dispatchScheduled() {
 		while (dispatchPending() == this.properties.batchSize()) {
 			// a full batch: more may be waiting

@@ -18,7 +18,7 @@ public record NoticeProperties(String from, String supervisionOffice, String lea
 		from = from == null ? "xinfang@pujiang.local" : from;
 		supervisionOffice = supervisionOffice == null ? "duban@pujiang.local" : supervisionOffice;
 		leaders = leaders == null ? "leaders@pujiang.local" : leaders;
-		dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(5) : dispatchInterval;
+		dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(1) : dispatchInterval;
 		batchSize = batchSize <= 0 ? 50 : batchSize;
 		maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
 		backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
