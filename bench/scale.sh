@@ -6,6 +6,9 @@
 #                                                        --keep leaves the database (for EXPLAIN) and names it;
 #   bash bench/scale.sh --database NAME [--cases M]     goes on with a kept database: no replay when it holds the base,
 #                                                        and the copying resumes after the last copy it holds
+#   bash bench/scale.sh --tablespace DIR [--cases M]     the new database in a tablespace at DIR (a directory owned by
+#                                                        postgres), for a disk too small for M cases: a compressed file
+#                                                        system, see bench/compressed-tablespace.sh
 #
 # The base is real: the first Pujiang day (436 cases, every outcome, supervision, extensions, return visits) replayed
 # through the engine on a fresh database. ScaleLoader then copies those rows, engine history included, with new ids and
@@ -19,13 +22,15 @@ open=300
 runs=100
 keep=""
 database=""
+tablespace=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cases) cases="$2"; shift 2 ;;
     --quick) cases=2000; open=30; runs=20; shift ;;
     --keep) keep=1; shift ;;
     --database) database="$2"; keep=1; shift 2 ;;
-    *) echo "usage: bench/scale.sh [--cases M] [--quick] [--keep] [--database NAME]" >&2; exit 2 ;;
+    --tablespace) tablespace="$2"; shift 2 ;;
+    *) echo "usage: bench/scale.sh [--cases M] [--quick] [--keep] [--database NAME] [--tablespace DIR]" >&2; exit 2 ;;
   esac
 done
 
@@ -53,11 +58,17 @@ cleanup() {
     echo "scale: the database $database is kept; drop it with: psql -h 127.0.0.1 -U postgres -c 'drop database $database'" >&2
   else
     psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+    [ -z "$tablespace" ] || psql -h 127.0.0.1 -U postgres -qc "drop tablespace if exists ${database}_space" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
-[ -n "$reuse" ] || psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
+if [ -z "$reuse" ] && [ -n "$tablespace" ]; then
+  psql -h 127.0.0.1 -U postgres -qc "create tablespace ${database}_space location '$(realpath "$tablespace")'" >/dev/null
+  psql -h 127.0.0.1 -U postgres -qc "create database $database tablespace ${database}_space" >/dev/null
+elif [ -z "$reuse" ]; then
+  psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
+fi
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$database" -tAc "$1"; }
 
@@ -103,5 +114,11 @@ echo
 if [ -n "$reuse" ]; then base="the first Pujiang day replayed through the engine (earlier, in the kept database)"
 else base="the first Pujiang day replayed through the engine in ${base_seconds} s"; fi
 echo "Base: $base; copied to $cases cases in ${load_seconds} s by ScaleLoader (this run's share of the copying)."
+space=$(sql "select pg_tablespace_location(dattablespace) from pg_database where datname = current_database()")
+if [ -n "$space" ]; then
+  echo "The database in a tablespace at $space ($(findmnt -no FSTYPE,OPTIONS -T "$space" 2>/dev/null || echo "file system not known here")):" \
+    "$(sql "select pg_size_pretty(pg_database_size(current_database()))") as PostgreSQL counts it," \
+    "$(df -h --output=used "$space" 2>/dev/null | tail -n 1 | tr -d ' ') used on that file system."
+fi
 java -cp "$classpath" org.pujiang.bench.ScaleQueries "http://127.0.0.1:$port" "$url" "$open" "$runs"
 echo

@@ -86,7 +86,11 @@ public final class ScaleLoader {
 		long perCopy = resumed(db) ? single(db, "select bytes_per_copy from " + BASE + ".estimate")
 				: copiedBytes(db) / (done + 1);
 		long needed = (long) Math.max(0, copies - done) * perCopy;
-		Path data = Path.of(single(db, "show data_directory", String.class));
+		// The database's own tablespace (bench/scale.sh --tablespace) or else the data directory.
+		String location = single(db, "select pg_tablespace_location(dattablespace) from pg_database"
+				+ " where datname = current_database()", String.class);
+		Path data = Path.of(location == null || location.isEmpty() ? single(db, "show data_directory", String.class)
+				: location);
 		long free;
 		try {
 			free = Files.getFileStore(data).getUsableSpace();
