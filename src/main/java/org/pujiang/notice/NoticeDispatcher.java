@@ -7,7 +7,6 @@ import org.pujiang.petition.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,8 +50,6 @@ public class NoticeDispatcher {
 	 * Sends batch after batch while they come back full, so that a backlog (a busy hour of online petitions, the mail
 	 * server back after an outage) drains at once rather than one batch an interval.
 	 */
-	@Scheduled(fixedDelayString = "${pujiang.notices.dispatch-interval:1s}",
-			initialDelayString = "${pujiang.notices.dispatch-interval:1s}")
 	void dispatchScheduled() {
 		while (dispatchPending() == this.properties.batchSize()) {
 			// a full batch: more may be waiting
