@@ -6,7 +6,7 @@
 #   bash bench/compressed-tablespace.sh up [SIZE]   # image of SIZE (default 300G, sparse: it takes on the host only
 #                                                   # what it holds, compressed) mounted at $MOUNT; prints the
 #                                                   # directory for bench/scale.sh --tablespace
-#   bash bench/compressed-tablespace.sh status      # logical size in the file system against the image's size on disk
+#   bash bench/compressed-tablespace.sh status      # what the file system holds, compressed, and the host's free disk
 #   bash bench/compressed-tablespace.sh down        # unmounts and deletes the image (drop the tablespace first)
 #
 # The image is sparse, so the file system's free space is the image's nominal size, not the host's: watch `status`
@@ -35,7 +35,7 @@ case "${1:-}" in
   status)
     used=$(df -B1 --output=used "$mount" | tail -n 1)
     host=$(du -B1 "$image" | cut -f1)
-    echo "file system used $((used / 1000000000)) GB (as written, after compression: the image holds $((host / 1000000000)) GB on the host); host free: $(df -h --output=avail "$(dirname "$image")" | tail -n 1 | tr -d ' ')"
+    echo "$mount holds $((used / 1000000000)) GB after compression; the image takes $((host / 1000000000)) GB of the host's disk, which has $(df -h --output=avail "$(dirname "$image")" | tail -n 1 | tr -d ' ') free"
     ;;
   down)
     if findmnt "$mount" >/dev/null; then umount "$mount"; fi
