@@ -55,7 +55,7 @@ app=""
 cleanup() {
   if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi
   if [ -n "$keep" ]; then
-    echo "scale: the database $database is kept; drop it with: psql -h 127.0.0.1 -U postgres -c 'drop database $database'" >&2
+    echo "scale: the database $database is kept; drop it with: psql -h 127.0.0.1 -U postgres -c 'drop database $database'${tablespace:+ -c 'drop tablespace ${database}_space'}" >&2
   else
     psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
     [ -z "$tablespace" ] || psql -h 127.0.0.1 -U postgres -qc "drop tablespace if exists ${database}_space" >/dev/null 2>&1 || true
@@ -63,11 +63,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-if [ -z "$reuse" ] && [ -n "$tablespace" ]; then
-  psql -h 127.0.0.1 -U postgres -qc "create tablespace ${database}_space location '$(realpath "$tablespace")'" >/dev/null
-  psql -h 127.0.0.1 -U postgres -qc "create database $database tablespace ${database}_space" >/dev/null
-elif [ -z "$reuse" ]; then
-  psql -h 127.0.0.1 -U postgres -qc "create database $database" >/dev/null
+if [ -z "$reuse" ]; then
+  [ -z "$tablespace" ] ||
+    psql -h 127.0.0.1 -U postgres -qc "create tablespace ${database}_space location '$(realpath "$tablespace")'" >/dev/null
+  psql -h 127.0.0.1 -U postgres -qc "create database $database${tablespace:+ tablespace ${database}_space}" >/dev/null
 fi
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$database" -tAc "$1"; }
