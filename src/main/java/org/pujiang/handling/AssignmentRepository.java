@@ -1,6 +1,5 @@
 package org.pujiang.handling;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,10 +10,6 @@ public interface AssignmentRepository extends JpaRepository<Assignment, Long>, A
 	/** Read by the handling steps and forms: JPQL, translated to SQL once (see CaseEventRepository). */
 	@Query("select a from Assignment a where a.petitionCase.id = :caseId order by a.id")
 	List<Assignment> findByPetitionCaseIdOrderById(Long caseId);
-
-	@Query("select new org.pujiang.handling.AssignmentFacts(a.petitionCase.id, a.acceptedAt, a.deadline, a.supervised,"
-			+ " a.extensionStatus, u.name) from Assignment a join a.unit u where a.petitionCase.id in :caseIds order by a.id")
-	List<AssignmentFacts> findFactsByCaseIds(Collection<Long> caseIds);
 
 	@Query("select a from Assignment a join fetch a.petitionCase join fetch a.unit where a.status <> :status order by a.petitionCase.id, a.id")
 	List<Assignment> findWithCaseAndUnitByStatusNot(AssignmentStatus status);

@@ -1,10 +1,7 @@
 package org.pujiang.handling;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +33,6 @@ public class Handling {
 
 	/** A complex case may be extended once, by at most 30 days. */
 	public static final int MAXIMUM_EXTENSION_DAYS = 30;
-
-	/** Case ids per query when many cases are read at once: well below every database's limit on bind parameters. */
-	public static final int IN_LIST_SIZE = 500;
 
 	private final DecisionService decisions;
 
@@ -101,22 +95,6 @@ public class Handling {
 
 	public List<Assignment> assignments(Long caseId) {
 		return this.assignments.findByPetitionCaseIdOrderById(caseId);
-	}
-
-	/**
-	 * What the rates read of the assignments of many cases, by case id, each case's in id order: a few columns, in a
-	 * few queries for the lot.
-	 */
-	public Map<Long, List<AssignmentFacts>> assignmentFacts(Collection<Long> caseIds) {
-		Map<Long, List<AssignmentFacts>> byCase = new HashMap<>();
-		List<Long> ids = List.copyOf(new LinkedHashSet<>(caseIds));
-		for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
-			for (AssignmentFacts a : this.assignments
-				.findFactsByCaseIds(ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)))) {
-				byCase.computeIfAbsent(a.caseId(), (id) -> new ArrayList<>()).add(a);
-			}
-		}
-		return byCase;
 	}
 
 	/** Every assignment whose report is not accepted yet, with its case and unit, by case and then in id order. */

@@ -1,139 +1,194 @@
 package org.pujiang.oversight;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pujiang.handling.AssignmentFacts;
-import org.pujiang.handling.Handling;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.pujiang.oversight.Oversight.By;
+import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
-import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.Satisfaction;
-import org.pujiang.returnvisit.ReturnVisitRepository;
-import org.pujiang.returnvisit.ReturnVisitRepository.VisitSatisfaction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rates of a set of cases, as GLOSSARY.md defines them, counted from the stored cases, assignments and return
- * visits. A case is closed on time when every unit's report was accepted by its deadline (assigned cases) or when
- * it closed within the legal 60 days of registration (the others). Handling time runs from registration to
- * closure.
+ * The rates of a set of cases, as GLOSSARY.md defines them, counted in the database from the stored cases,
+ * assignments and return visits, so that a month of a province's cases is a few grouped counts rather than its rows.
+ * A case is closed on time when every unit's report was accepted by its deadline (assigned cases) or when it closed
+ * within the legal 60 days of registration (the others). Handling time runs from registration to closure, in whole
+ * minutes.
  */
 @Component
 public class CaseRates {
 
-	private static final Duration LEGAL_TERM = Duration.ofDays(60);
+	static final int LEGAL_TERM_DAYS = 60;
 
-	private final Handling handling;
+	/**
+	 * Each selected case once, with what the rates read of its assignments. Its placeholder is the selection's
+	 * condition on the case {@code c}.
+	 */
+	private static final String CASE_FACTS = """
+			select c.id, c.status, c.outcome, c.repeat_count, c.category, c.reception_day_id, c.registered_at,
+			       case when c.status = '%2$s' then floor((extract(epoch from c.closed_at) - extract(epoch from c.registered_at)) / 60) end as handling_minutes,
+			       case when c.closed_at <= c.registered_at + interval '%3$d' day then 1 else 0 end as within_legal_term,
+			       count(a.id) as assignments,
+			       sum(case when a.accepted_at <= a.deadline then 1 else 0 end) as accepted_in_time,
+			       max(case when a.supervised then 1 else 0 end) as supervised,
+			       max(case when a.extension_status = 'APPROVED' then 1 else 0 end) as extended
+			from petition_case c left join assignment a on a.case_id = c.id
+			where %1$s
+			group by c.id, c.status, c.outcome, c.repeat_count, c.category, c.reception_day_id, c.registered_at, c.closed_at
+			""";
 
-	private final ReturnVisitRepository returnVisits;
+	/**
+	 * The case counts of each group: the placeholders are the group's key, the joins it needs, the case facts, the
+	 * statuses and outcomes counted and the grouping.
+	 */
+	private static final String CASE_COUNTS = """
+			select %1$s as group_key, count(*),
+			       sum(case when f.status = '%4$s' then 1 else 0 end),
+			       sum(case when f.status = '%4$s' and ((f.outcome = '%5$s' and f.assignments = f.accepted_in_time)
+			                or (coalesce(f.outcome, '') <> '%5$s' and f.within_legal_term = 1)) then 1 else 0 end),
+			       sum(case when f.outcome = '%6$s' then 1 else 0 end),
+			       sum(f.supervised), sum(f.extended), sum(f.repeat_count),
+			       sum(f.handling_minutes), percentile_disc(0.9) within group (order by f.handling_minutes)
+			from (%3$s) f%2$s%7$s
+			""";
 
-	CaseRates(Handling handling, ReturnVisitRepository returnVisits) {
-		this.handling = handling;
-		this.returnVisits = returnVisits;
+	/**
+	 * The return visits of each group: the placeholders are the group's key, its joins, the selection, the
+	 * satisfaction not counted as satisfied and the grouping.
+	 */
+	private static final String VISIT_COUNTS = """
+			select %1$s as group_key, count(*), sum(case when v.satisfaction <> '%4$s' then 1 else 0 end)
+			from petition_case f join return_visit v on v.case_id = f.id%2$s
+			where %3$s%5$s
+			""";
+
+	private final EntityManager entities;
+
+	CaseRates(EntityManager entities) {
+		this.entities = entities;
 	}
 
+	/** The rates of the selected cases. */
 	@Transactional(readOnly = true)
-	public Rates of(List<PetitionCase> received) {
-		List<CaseFacts> cases = received.stream().map(CaseFacts::of).toList();
-		return of(cases, facts(cases));
-	}
-
-	/** The assignments and return visits of the cases, read in a few queries whatever their number. */
-	Facts facts(List<CaseFacts> cases) {
-		List<Long> ids = cases.stream().map(CaseFacts::id).distinct().toList();
-		Map<Long, List<Satisfaction>> visits = new HashMap<>();
-		for (int from = 0; from < ids.size(); from += Handling.IN_LIST_SIZE) {
-			for (VisitSatisfaction visit : this.returnVisits
-				.findSatisfactionByCaseIds(ids.subList(from, Math.min(ids.size(), from + Handling.IN_LIST_SIZE)))) {
-				visits.computeIfAbsent(visit.getCaseId(), (id) -> new ArrayList<>()).add(visit.getSatisfaction());
-			}
-		}
-		return new Facts(this.handling.assignmentFacts(ids), visits);
-	}
-
-	/** The rates of the cases, from their facts (which may hold more cases than these). */
-	Rates of(List<CaseFacts> received, Facts facts) {
-		List<CaseFacts> closed = received.stream().filter((c) -> c.status() == CaseStatus.CLOSED).toList();
-		long onTime = closed.stream().filter((c) -> closedOnTime(c, facts.assignments(c))).count();
-		List<Satisfaction> visits = received.stream().flatMap((c) -> facts.visits(c).stream()).toList();
-		long satisfied = visits.stream().filter((v) -> v != Satisfaction.DISSATISFIED).count();
-		long onTheSpot = received.stream().filter((c) -> c.outcome() == Outcome.SOLVED_ON_THE_SPOT).count();
-		long supervised = received.stream()
-			.filter((c) -> facts.assignments(c).stream().anyMatch(AssignmentFacts::supervised))
-			.count();
-		long extended = received.stream()
-			.filter((c) -> facts.assignments(c).stream().anyMatch((a) -> "APPROVED".equals(a.extensionStatus())))
-			.count();
-		long repeats = received.stream().mapToLong(CaseFacts::repeatCount).sum();
-		double[] days = closed.stream()
-			.mapToDouble((c) -> Duration.between(c.registeredAt(), c.closedAt()).toMinutes() / 1440.0)
-			.sorted()
-			.toArray();
-		return new Rates(received.size(), closed.size(), onTime, visits.size(), satisfied, onTheSpot, supervised, extended,
-				repeats, ratio(closed.size(), received.size()), ratio(onTime, closed.size()),
-				ratio(satisfied, visits.size()), ratio(onTheSpot, received.size()),
-				ratio(repeats, received.size() + repeats), round(average(days)), round(percentile(days, 0.9)));
-	}
-
-	private static boolean closedOnTime(CaseFacts petitionCase, List<AssignmentFacts> assignments) {
-		if (petitionCase.outcome() == Outcome.ASSIGNED) {
-			return assignments.stream()
-				.allMatch((a) -> a.acceptedAt() != null && !a.acceptedAt().isAfter(a.deadline()));
-		}
-		Instant limit = petitionCase.registeredAt().plus(LEGAL_TERM);
-		return petitionCase.closedAt() != null && !petitionCase.closedAt().isAfter(limit);
-	}
-
-	private static double ratio(long part, long whole) {
-		return whole == 0 ? 0 : (double) part / whole;
-	}
-
-	private static double average(double[] values) {
-		return values.length == 0 ? 0 : java.util.Arrays.stream(values).average().orElse(0);
-	}
-
-	/** Nearest-rank percentile of sorted values. */
-	static double percentile(double[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int rank = (int) Math.ceil(p * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 10) / 10.0;
+	public Rates of(Selection selection) {
+		return by(By.TOTAL, selection).getOrDefault(Group.TOTAL, Rates.NONE);
 	}
 
 	/**
-	 * What the rates and their groups read of a case: a few columns, so that figures over many cases need not load
-	 * them whole.
+	 * The rates of the selected cases by group, keyed by the group's value: the reception day's id, the category's
+	 * code, the month ({@code yyyy-MM}, Beijing time) or the unit's name; {@link Group#NONE} for the cases without a
+	 * reception day or without an assignment, {@link Group#TOTAL} when not grouped. A case assigned to several units is
+	 * counted in each of their groups. Groups without cases are left out.
 	 */
-	public record CaseFacts(Long id, CaseStatus status, Outcome outcome, Instant registeredAt, Instant closedAt,
-			int repeatCount, String category, Long receptionDayId) {
-
-		static CaseFacts of(PetitionCase c) {
-			return new CaseFacts(c.getId(), c.getStatus(), c.getOutcome(), c.getRegisteredAt(), c.getClosedAt(),
-					c.getRepeatCount(), c.getCategory(), c.getReceptionDayId());
+	@Transactional(readOnly = true)
+	public Map<Object, Rates> by(By by, Selection selection) {
+		String key = switch (by) {
+			case TOTAL -> "0";
+			case DAY -> "f.reception_day_id";
+			case CATEGORY -> "f.category";
+			case MONTH -> "extract(year from f.registered_at at time zone '%1$s') * 100 + extract(month from f.registered_at at time zone '%1$s')"
+				.formatted(BusinessClock.ZONE.getId());
+			case UNIT -> "u.name";
+		};
+		String joins = by == By.UNIT
+				? " left join assignment g on g.case_id = f.id left join responsible_unit u on u.code = g.unit_code" : "";
+		String grouping = by == By.TOTAL ? "" : "\ngroup by " + key;
+		String condition = selection.condition("c");
+		Map<Object, long[]> visits = new HashMap<>();
+		for (Object[] row : rows(selection, VISIT_COUNTS.formatted(key, joins, selection.condition("f"),
+				Satisfaction.DISSATISFIED.name(), grouping))) {
+			visits.put(group(by, row[0]), new long[] { count(row[1]), count(row[2]) });
 		}
+		Map<Object, Rates> rates = new LinkedHashMap<>();
+		String caseFacts = CASE_FACTS.formatted(condition, CaseStatus.CLOSED.name(), LEGAL_TERM_DAYS);
+		for (Object[] row : rows(selection, CASE_COUNTS.formatted(key, joins, caseFacts, CaseStatus.CLOSED.name(),
+				Outcome.ASSIGNED.name(), Outcome.SOLVED_ON_THE_SPOT.name(), grouping))) {
+			Object group = group(by, row[0]);
+			long[] visited = visits.getOrDefault(group, new long[2]);
+			rates.put(group, Rates.of(count(row[1]), count(row[2]), count(row[3]), visited[0], visited[1], count(row[4]),
+					count(row[5]), count(row[6]), count(row[7]), count(row[8]), row[9] == null ? 0 : count(row[9])));
+		}
+		return rates;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object[]> rows(Selection selection, String sql) {
+		Query query = this.entities.createNativeQuery(sql);
+		selection.bind(query);
+		return new ArrayList<>(query.getResultList());
+	}
+
+	private static Object group(By by, Object key) {
+		if (key == null) {
+			return Group.NONE;
+		}
+		return switch (by) {
+			case TOTAL -> Group.TOTAL;
+			case DAY -> ((Number) key).longValue();
+			case MONTH -> {
+				long month = ((Number) key).longValue();
+				yield "%d-%02d".formatted(month / 100, month % 100);
+			}
+			case CATEGORY, UNIT -> key;
+		};
+	}
+
+	private static long count(Object value) {
+		return value == null ? 0 : ((Number) value).longValue();
+	}
+
+	/** The keys of the groups that are not a value of the cases. */
+	public enum Group {
+
+		/** All the selected cases, when they are not grouped. */
+		TOTAL,
+		/** The cases without a reception day, or without an assignment. */
+		NONE
 
 	}
 
-	/** The assignments (in id order) and the return visits' satisfaction of cases, by case id. */
-	record Facts(Map<Long, List<AssignmentFacts>> assignmentsByCase, Map<Long, List<Satisfaction>> visitsByCase) {
+	/** Which cases: those registered in [from, to) and those of one reception day, each when given. */
+	public record Selection(Instant from, Instant to, Long receptionDay) {
 
-		List<AssignmentFacts> assignments(CaseFacts petitionCase) {
-			return this.assignmentsByCase.getOrDefault(petitionCase.id(), List.of());
+		public static Selection receptionDay(Long dayId) {
+			return new Selection(null, null, dayId);
 		}
 
-		List<Satisfaction> visits(CaseFacts petitionCase) {
-			return this.visitsByCase.getOrDefault(petitionCase.id(), List.of());
+		String condition(String alias) {
+			List<String> conditions = new ArrayList<>();
+			conditions.add("1 = 1");
+			if (this.from != null) {
+				conditions.add(alias + ".registered_at >= :from");
+			}
+			if (this.to != null) {
+				conditions.add(alias + ".registered_at < :to");
+			}
+			if (this.receptionDay != null) {
+				conditions.add(alias + ".reception_day_id = :receptionDay");
+			}
+			return String.join(" and ", conditions);
+		}
+
+		void bind(Query query) {
+			if (this.from != null) {
+				query.setParameter("from", this.from);
+			}
+			if (this.to != null) {
+				query.setParameter("to", this.to);
+			}
+			if (this.receptionDay != null) {
+				query.setParameter("receptionDay", this.receptionDay);
+			}
 		}
 
 	}
@@ -147,6 +202,26 @@ public class CaseRates {
 			long solvedOnTheSpot, long supervised, long extended, long repeatPetitions, double closureRate,
 			double onTimeRate, double satisfactionRate, double onTheSpotRate, double repeatRate,
 			double averageHandlingDays, double p90HandlingDays) {
+
+		static final Rates NONE = of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+		/** The rates from the counts, and the closed cases' handling minutes: their sum and 90th percentile. */
+		static Rates of(long received, long closed, long onTime, long visits, long satisfied, long onTheSpot,
+				long supervised, long extended, long repeats, long handlingMinutes, long p90HandlingMinutes) {
+			return new Rates(received, closed, onTime, visits, satisfied, onTheSpot, supervised, extended, repeats,
+					ratio(closed, received), ratio(onTime, closed), ratio(satisfied, visits), ratio(onTheSpot, received),
+					ratio(repeats, received + repeats), round(closed == 0 ? 0 : handlingMinutes / 1440.0 / closed),
+					round(p90HandlingMinutes / 1440.0));
+		}
+
+		private static double ratio(long part, long whole) {
+			return whole == 0 ? 0 : (double) part / whole;
+		}
+
+		private static double round(double value) {
+			return Math.round(value * 10) / 10.0;
+		}
+
 	}
 
 }

@@ -10,23 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
-
 import org.pujiang.handling.Assignment;
-import org.pujiang.handling.AssignmentFacts;
 import org.pujiang.handling.Handling;
-import org.pujiang.oversight.CaseRates.CaseFacts;
-import org.pujiang.oversight.CaseRates.Facts;
+import org.pujiang.oversight.CaseRates.Group;
 import org.pujiang.oversight.CaseRates.Rates;
+import org.pujiang.oversight.CaseRates.Selection;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.InvalidInputException;
-import org.pujiang.petition.PetitionCase;
 import org.pujiang.routing.Categories;
 import org.pujiang.routing.Categories.Category;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,13 +39,10 @@ public class Oversight {
 
 	private final Categories categories;
 
-	private final EntityManager entities;
-
-	Oversight(Handling handling, CaseRates rates, Categories categories, EntityManager entities) {
+	Oversight(Handling handling, CaseRates rates, Categories categories) {
 		this.handling = handling;
 		this.rates = rates;
 		this.categories = categories;
-		this.entities = entities;
 	}
 
 	/** The figures of the cases registered in [from, to), grouped; dates are Beijing time, both optional. */
@@ -68,28 +57,17 @@ public class Oversight {
 		if (from != null && to != null && !to.isAfter(from)) {
 			throw new InvalidInputException("to", "应晚于 from");
 		}
-		Specification<PetitionCase> period = (root, query, cb) -> cb.and(
-				from == null ? cb.conjunction()
-						: cb.greaterThanOrEqualTo(root.get("registeredAt"), from.atStartOfDay(BusinessClock.ZONE).toInstant()),
-				to == null ? cb.conjunction() : cb.lessThan(root.get("registeredAt"), to.atStartOfDay(BusinessClock.ZONE).toInstant()),
-				receptionDay == null ? cb.conjunction() : cb.equal(root.get("receptionDayId"), receptionDay));
-		List<CaseFacts> selected = select(period);
-		Facts facts = this.rates.facts(selected);
-		Map<String, List<CaseFacts>> groups = new TreeMap<>();
+		Selection selection = new Selection(from == null ? null : from.atStartOfDay(BusinessClock.ZONE).toInstant(),
+				to == null ? null : to.atStartOfDay(BusinessClock.ZONE).toInstant(), receptionDay);
+		Rates total = this.rates.of(selection);
+		Map<String, Rates> groups = new TreeMap<>();
 		if (by != By.TOTAL) {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.categories.all().forEach((Category c) -> names.put(c.code(), c.name()));
-			for (CaseFacts c : selected) {
-				for (String key : keys(by, c, names, facts.assignments(c))) {
-					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(c);
-				}
-			}
+			this.rates.by(by, selection).forEach((key, rates) -> groups.put(label(by, key, names), rates));
 		}
-		List<Row> rows = groups.entrySet()
-			.stream()
-			.map((e) -> new Row(e.getKey(), this.rates.of(e.getValue(), facts)))
-			.toList();
-		return new Figures(by, from, to, this.rates.of(selected, facts), rows);
+		List<Row> rows = groups.entrySet().stream().map((e) -> new Row(e.getKey(), e.getValue())).toList();
+		return new Figures(by, from, to, total, rows);
 	}
 
 	/** Open assignments past their deadline or under supervision, most overdue first. */
@@ -107,28 +85,13 @@ public class Oversight {
 		return overdue;
 	}
 
-	/** The selected cases' facts, read as a few columns rather than as whole cases. */
-	private List<CaseFacts> select(Specification<PetitionCase> selection) {
-		CriteriaBuilder cb = this.entities.getCriteriaBuilder();
-		CriteriaQuery<CaseFacts> query = cb.createQuery(CaseFacts.class);
-		Root<PetitionCase> c = query.from(PetitionCase.class);
-		query.select(cb.construct(CaseFacts.class, c.get("id"), c.get("status"), c.get("outcome"), c.get("registeredAt"),
-				c.get("closedAt"), c.get("repeatCount"), c.get("category"), c.get("receptionDayId")))
-			.where(selection.toPredicate(c, query, cb));
-		return this.entities.createQuery(query).getResultList();
-	}
-
-	private static List<String> keys(By by, CaseFacts c, Map<String, String> categoryNames,
-			List<AssignmentFacts> assignments) {
+	private static String label(By by, Object key, Map<String, String> categoryNames) {
 		return switch (by) {
-			case DAY -> List.of(c.receptionDayId() == null ? "日常接访" : "RD-" + c.receptionDayId());
-			case CATEGORY -> List.of(categoryNames.getOrDefault(c.category(), c.category()));
-			case MONTH -> List.of(BusinessClock.date(c.registeredAt()).substring(0, 7));
-			case UNIT -> {
-				List<String> units = assignments.stream().map(AssignmentFacts::unitName).toList();
-				yield units.isEmpty() ? List.of("（未交办）") : units;
-			}
-			case TOTAL -> List.of("合计");
+			case DAY -> key == Group.NONE ? "日常接访" : "RD-" + key;
+			case CATEGORY -> categoryNames.getOrDefault((String) key, (String) key);
+			case UNIT -> key == Group.NONE ? "（未交办）" : (String) key;
+			case MONTH -> (String) key;
+			case TOTAL -> "合计";
 		};
 	}
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pujiang.oversight.CaseRates;
 import org.pujiang.oversight.CaseRates.Rates;
+import org.pujiang.oversight.CaseRates.Selection;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
 import org.pujiang.petition.PetitionCase;
@@ -66,7 +67,7 @@ public class DayReports {
 
 	/** The follow-up's rates: closure, on-time, satisfaction, on-the-spot. */
 	public Rates rates(Long dayId) {
-		return this.rates.of(this.cases.findByReceptionDayId(dayId));
+		return this.rates.of(Selection.receptionDay(dayId));
 	}
 
 	@Transactional(readOnly = true)
@@ -79,7 +80,7 @@ public class DayReports {
 	public DayReport record(ReceptionDay day, DayReport.Kind kind) {
 		List<PetitionCase> received = this.cases.findByReceptionDayId(day.getId());
 		DayFigures figures = dayFigures(received);
-		Rates rates = kind == DayReport.Kind.DAY ? null : this.rates.of(received);
+		Rates rates = kind == DayReport.Kind.DAY ? null : this.rates.of(Selection.receptionDay(day.getId()));
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("receptionDay", day.name());
 		payload.put("day", figures);
@@ -104,7 +105,7 @@ public class DayReports {
 	@Transactional(readOnly = true)
 	public String describe(Long dayId, DayReport.Kind kind) {
 		List<PetitionCase> received = this.cases.findByReceptionDayId(dayId);
-		return describe(dayFigures(received), kind == DayReport.Kind.DAY ? null : this.rates.of(received));
+		return describe(dayFigures(received), kind == DayReport.Kind.DAY ? null : this.rates.of(Selection.receptionDay(dayId)));
 	}
 
 	private static String describe(DayFigures day, Rates rates) {

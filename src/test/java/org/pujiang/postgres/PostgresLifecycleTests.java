@@ -3,6 +3,8 @@ package org.pujiang.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangApplication;
 import org.pujiang.audit.CaseEvents;
+import org.pujiang.oversight.CaseRates.Rates;
+import org.pujiang.oversight.Oversight;
+import org.pujiang.oversight.Oversight.By;
+import org.pujiang.oversight.Oversight.Figures;
+import org.pujiang.oversight.Oversight.Row;
+import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -71,6 +79,29 @@ class PostgresLifecycleTests {
 		assertThat(cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow().getRepeatCount()).isEqualTo(1);
 		assertThat(application.getBean(CaseEvents.class).verify().intact()).isTrue();
+
+		// The rates are counted in SQL: every grouping on PostgreSQL, over the case just closed.
+		Oversight oversight = application.getBean(Oversight.class);
+		for (By by : By.values()) {
+			Figures figures = oversight.figures(by, null, null);
+			Rates total = figures.total();
+			assertThat(total.received()).as(by.name()).isEqualTo(1);
+			assertThat(total.closed()).isEqualTo(1);
+			assertThat(total.closedOnTime()).isEqualTo(1);
+			assertThat(total.returnVisits()).isEqualTo(1);
+			assertThat(total.satisfiedVisits()).isEqualTo(1);
+			assertThat(total.repeatRate()).isEqualTo(0.5);
+			assertThat(total.supervised()).isZero();
+			assertThat(figures.groups()).extracting(Row::rates)
+				.isEqualTo(by == By.TOTAL ? List.of() : List.of(total));
+		}
+		assertThat(oversight.figures(By.UNIT, null, null).groups()).extracting(Row::group).containsExactly("生态环境分局");
+		assertThat(oversight.figures(By.CATEGORY, null, null).groups()).extracting(Row::group).containsExactly("环境保护");
+		assertThat(oversight.figures(By.DAY, null, null).groups()).extracting(Row::group).containsExactly("日常接访");
+		assertThat(oversight.figures(By.MONTH, null, null).groups()).extracting(Row::group)
+			.containsExactly(BusinessClock.date(BusinessClock.now()).substring(0, 7));
+		LocalDate today = BusinessClock.today();
+		assertThat(oversight.figures(By.TOTAL, today.plusDays(1), today.plusDays(2)).total().received()).isZero();
 	}
 
 }
