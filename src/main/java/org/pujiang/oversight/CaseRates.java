@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.pujiang.handling.Handling;
 import org.pujiang.oversight.Oversight.By;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class CaseRates {
-
-	static final int LEGAL_TERM_DAYS = 60;
 
 	/**
 	 * Each selected case once, with what the rates read of its assignments. Its placeholder is the selection's
@@ -110,7 +109,7 @@ public class CaseRates {
 			visits.put(group(by, row[0]), new long[] { count(row[1]), count(row[2]) });
 		}
 		Map<Object, Rates> rates = new LinkedHashMap<>();
-		String caseFacts = CASE_FACTS.formatted(condition, CaseStatus.CLOSED.name(), LEGAL_TERM_DAYS);
+		String caseFacts = CASE_FACTS.formatted(condition, CaseStatus.CLOSED.name(), Handling.LEGAL_MAXIMUM_DAYS);
 		for (Object[] row : rows(selection, CASE_COUNTS.formatted(key, joins, caseFacts, CaseStatus.CLOSED.name(),
 				Outcome.ASSIGNED.name(), Outcome.SOLVED_ON_THE_SPOT.name(), grouping))) {
 			Object group = group(by, row[0]);
