@@ -134,7 +134,8 @@ class ClusterIT {
 		ExecutorService staff = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < rounds; round++) {
-				String caseNumber = register(round % 2 == 0 ? a : b, "cluster-" + round, "ENVIRONMENT").json()
+				String key = "cluster-" + round;
+				String caseNumber = register(round % 2 == 0 ? a : b, key, petition(key, "ENVIRONMENT")).json()
 					.get("caseNumber")
 					.asText();
 				String taskId = taskId(a, LEADER, caseNumber, "Task_ReceivePetitioner");
@@ -211,7 +212,9 @@ class ClusterIT {
 			workers.add(load.submit(() -> {
 				for (int n = first; loading.get(); n += 2) {
 					String key = "crash-" + n;
-					Answer answer = onAnyNode(n, retriedElsewhere, (node) -> register(node, key, "LABOUR_WAGES"));
+					// A retry sends the same body again: the same key with another body is refused, as it should be.
+					Map<String, Object> petition = petition(key, "LABOUR_WAGES");
+					Answer answer = onAnyNode(n, retriedElsewhere, (node) -> register(node, key, petition));
 					assertThat(answer.status()).as(answer.body()).isEqualTo(201);
 					acknowledged.put(key, answer.json().get("caseNumber").asText());
 					if (n % 3 != 0) {
@@ -356,14 +359,19 @@ class ClusterIT {
 
 	// --- steps -------------------------------------------------------------------------------------------------
 
-	static Answer register(Node node, String key, String category) throws IOException, InterruptedException {
+	static Answer register(Node node, String key, Map<String, Object> petition) throws IOException, InterruptedException {
+		return node.call("POST", "/api/petitions", null, petition, Map.of("Idempotency-Key", key));
+	}
+
+	/** A petition of its own petitioner, its summary naming the key it is sent with. */
+	static Map<String, Object> petition(String key, String category) {
 		int n = SEQUENCE.incrementAndGet();
 		String first17 = String.format("330726%04d0202%03d", 1940 + n % 60, n % 1000);
 		Map<String, Object> petition = Map.of("petitioner",
 				Map.of("name", "集群" + n, "residentId", first17 + ResidentIdValidator.checkCharacter(first17), "phone",
 						String.format("137%08d", n), "email", "petitioner" + n + "@example.test"),
 				"personsCount", 1, "category", category, "summary", "事项 " + key, "request", "诉求 " + key);
-		return node.call("POST", "/api/petitions", null, petition, Map.of("Idempotency-Key", key));
+		return petition;
 	}
 
 	/** Receives the case and solves it on the spot; a case found already received counts as done. */
