@@ -202,9 +202,15 @@ class PetitionCaseProcessTests {
 		this.desk.visitBack(instance, "BASICALLY_SATISFIED", "基本满意");
 
 		assertThat(instance).isEnded();
-		assertThat(petitionCase(instance).getStatus()).isEqualTo(CaseStatus.CLOSED);
+		PetitionCase closed = petitionCase(instance);
+		assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(this.handling.assignment(assigned.getId(), "unit-environment").getStatus())
 			.isEqualTo(AssignmentStatus.ACCEPTED);
+		// What the rates read of the case, kept on it.
+		assertThat(closed.isClosedOnTime()).as("the report accepted within the term").isTrue();
+		assertThat(closed.getSatisfiedVisits()).isEqualTo(1);
+		assertThat(closed.isSupervised()).isFalse();
+		assertThat(closed.isExtended()).isFalse();
 	}
 
 	@Test
@@ -243,6 +249,7 @@ class PetitionCaseProcessTests {
 		assertThat(recipients(petitionCase, NoticeKind.SUPERVISION)).containsExactly("duban@pujiang.local",
 				"leader@pujiang.local", "unit-transport@pujiang.local");
 		assertThat(this.handling.assignment(petitionCase.getId(), "unit-transport").isSupervised()).isTrue();
+		assertThat(petitionCase(instance).isSupervised()).isTrue();
 
 		this.desk.complete(instance, SUPERVISE, Roles.SUPERVISOR,
 				Map.of(SUPERVISION_MEASURE, "URGE", SUPERVISION_NOTES, "限三日内报结"));
@@ -284,6 +291,7 @@ class PetitionCaseProcessTests {
 		assertThat(formValues(this.desk.task(instance, HANDLE_CASE, "unit-water"))).containsEntry(EXTENSION_USED, true)
 			.containsEntry(DEADLINE_DATE, BusinessClock.date(extended));
 		assertThat(kinds(petitionCase)).contains(NoticeKind.EXTENSION);
+		assertThat(petitionCase(instance).isExtended()).isTrue();
 
 		Map<String, Object> again = Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 5L, EXTENSION_REASON, "再延");
 		assertThatThrownBy(() -> this.desk.complete(instance, HANDLE_CASE, "unit-water", again))
@@ -428,6 +436,17 @@ class PetitionCaseProcessTests {
 		assertThat(this.engine.getTaskService().getVariable(taskId, RETURN_VISIT_COMMENT)).isEqualTo("补缴问题没解决");
 		assertThat(this.notices.findByCaseIdOrderById(reopened.getId())).last()
 			.satisfies((n) -> assertThat(n.getBody()).contains("补缴问题没解决"));
+
+		// The second report is accepted a day past the fresh term: the case closes, but not on time.
+		ClockUtil.setCurrentTime(java.util.Date.from(assignment.getDeadline().plus(Duration.ofDays(1))));
+		this.desk.report(instance, "unit-social", "已补缴");
+		this.desk.verify(instance, Map.of(VERIFICATION, "ACCEPTED"));
+		this.desk.visitBack(instance, "SATISFIED", "已解决");
+		assertThat(instance).isEnded();
+		PetitionCase closed = petitionCase(instance);
+		assertThat(closed.getReturnVisitRounds()).isEqualTo(2);
+		assertThat(closed.getSatisfiedVisits()).isEqualTo(1);
+		assertThat(closed.isClosedOnTime()).isFalse();
 	}
 
 	@Test
@@ -446,6 +465,8 @@ class PetitionCaseProcessTests {
 		assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
 		assertThat(closed.getReturnVisitRounds()).isEqualTo(2);
+		assertThat(closed.getSatisfiedVisits()).isZero();
+		assertThat(closed.isClosedOnTime()).as("closed within the legal term").isTrue();
 		assertThat(this.returnVisits.findByPetitionCaseIdOrderByRound(closed.getId()))
 			.extracting((v) -> v.getRound() + ":" + v.getSatisfaction())
 			.containsExactly("1:DISSATISFIED", "2:DISSATISFIED");

@@ -167,6 +167,7 @@ public class Handling {
 		if (approved) {
 			assignment.approveExtension(comment,
 					Duration.ofDays(defaultTerms(petitionCase.getCategory()).reminderDaysBefore()));
+			petitionCase.extended();
 		}
 		else {
 			assignment.refuseExtension(comment);
@@ -211,6 +212,7 @@ public class Handling {
 		assignment.supervise();
 		this.supervisions.save(new Supervision(assignment));
 		PetitionCase petitionCase = assignment.getPetitionCase();
+		petitionCase.supervised();
 		String text = "案件 " + petitionCase.getCaseNumber() + " 已超过办理期限 " + BusinessClock.date(assignment.getDeadline())
 				+ "，责任单位" + assignment.getUnit().getName() + "尚未办结，已启动督办。";
 		this.notices.toSupervisionOffice(petitionCase, NoticeKind.SUPERVISION, "督办：" + petitionCase.getCaseNumber(), text);
@@ -240,6 +242,13 @@ public class Handling {
 					"信访人对案件 " + petitionCase.getCaseNumber() + " 的办理结果不满意，请重新办理，期限 "
 							+ BusinessClock.date(assignment.getDeadline()) + "。回访意见：" + comment);
 		}
+	}
+
+	/** True when every unit's report on the case was accepted by its deadline (so too when it has no assignment). */
+	@Transactional(readOnly = true)
+	public boolean reportsAcceptedInTime(Long caseId) {
+		return assignments(caseId).stream()
+			.allMatch((a) -> a.getAcceptedAt() != null && !a.getAcceptedAt().isAfter(a.getDeadline()));
 	}
 
 	/** A category's default handling term and reminder lead, as the HandlingDeadline table gives them. */

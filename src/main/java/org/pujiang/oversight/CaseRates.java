@@ -2,7 +2,6 @@ package org.pujiang.oversight;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,66 +9,44 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.pujiang.handling.Handling;
 import org.pujiang.oversight.Oversight.By;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.Outcome;
-import org.pujiang.petition.Satisfaction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rates of a set of cases, as GLOSSARY.md defines them, counted in the database from the stored cases,
- * assignments and return visits, so that a month of a province's cases is a few grouped counts rather than its rows.
- * A case is closed on time when every unit's report was accepted by its deadline (assigned cases) or when it closed
- * within the legal 60 days of registration (the others). Handling time runs from registration to closure, in whole
- * minutes.
+ * The rates of a set of cases, as GLOSSARY.md defines them, counted in the database from the stored cases, so that a
+ * month of a province's cases is one grouped count over their rows rather than the rows themselves. The case keeps
+ * what the rates read of its assignments and return visits: supervised, extended, satisfied visits, and whether it
+ * closed on time (every unit's report accepted by its deadline for assigned cases, closure within the legal 60 days
+ * of registration for the others; see {@code PetitionCase#close}). Handling time runs from registration to closure,
+ * in whole minutes.
  */
 @Component
 public class CaseRates {
 
 	/**
-	 * Each selected case once, with what the rates read of its assignments. Its placeholder is the selection's
-	 * condition on the case {@code c}.
+	 * The counts of each group, from the cases alone: what the rates read of a case's assignments and return visits is
+	 * kept on the case (V8). The placeholders are the group's key, the joins it needs, the selection, the status and
+	 * the outcome counted and the grouping.
 	 */
-	private static final String CASE_FACTS = """
-			select c.id, c.status, c.outcome, c.repeat_count, c.category, c.reception_day_id, c.registered_at,
-			       case when c.status = '%2$s' then floor((extract(epoch from c.closed_at) - extract(epoch from c.registered_at)) / 60) end as handling_minutes,
-			       case when c.closed_at <= c.registered_at + interval '%3$d' day then 1 else 0 end as within_legal_term,
-			       count(a.id) as assignments,
-			       sum(case when a.accepted_at <= a.deadline then 1 else 0 end) as accepted_in_time,
-			       max(case when a.supervised then 1 else 0 end) as supervised,
-			       max(case when a.extension_status = 'APPROVED' then 1 else 0 end) as extended
-			from petition_case c left join assignment a on a.case_id = c.id
-			where %1$s
-			group by c.id, c.status, c.outcome, c.repeat_count, c.category, c.reception_day_id, c.registered_at, c.closed_at
-			""";
-
-	/**
-	 * The case counts of each group: the placeholders are the group's key, the joins it needs, the case facts, the
-	 * statuses and outcomes counted and the grouping.
-	 */
-	private static final String CASE_COUNTS = """
+	private static final String COUNTS = """
 			select %1$s as group_key, count(*),
 			       sum(case when f.status = '%4$s' then 1 else 0 end),
-			       sum(case when f.status = '%4$s' and ((f.outcome = '%5$s' and f.assignments = f.accepted_in_time)
-			                or (coalesce(f.outcome, '') <> '%5$s' and f.within_legal_term = 1)) then 1 else 0 end),
-			       sum(case when f.outcome = '%6$s' then 1 else 0 end),
-			       sum(f.supervised), sum(f.extended), sum(f.repeat_count),
-			       sum(f.handling_minutes), percentile_disc(0.9) within group (order by f.handling_minutes)
-			from (%3$s) f%2$s%7$s
+			       sum(case when f.status = '%4$s' and f.closed_on_time then 1 else 0 end),
+			       sum(f.return_visit_rounds), sum(f.satisfied_visits),
+			       sum(case when f.outcome = '%5$s' then 1 else 0 end),
+			       sum(case when f.supervised then 1 else 0 end), sum(case when f.extended then 1 else 0 end),
+			       sum(f.repeat_count), sum(%6$s), percentile_disc(0.9) within group (order by %6$s)
+			from petition_case f%2$s
+			where %3$s%7$s
 			""";
 
-	/**
-	 * The return visits of each group: the placeholders are the group's key, its joins, the selection, the
-	 * satisfaction not counted as satisfied and the grouping.
-	 */
-	private static final String VISIT_COUNTS = """
-			select %1$s as group_key, count(*), sum(case when v.satisfaction <> '%4$s' then 1 else 0 end)
-			from petition_case f join return_visit v on v.case_id = f.id%2$s
-			where %3$s%5$s
-			""";
+	/** A closed case's handling time in whole minutes, from registration to closure; null while open. */
+	private static final String HANDLING_MINUTES = "case when f.status = '%s' then floor((extract(epoch from f.closed_at)"
+			+ " - extract(epoch from f.registered_at)) / 60) end";
 
 	private final EntityManager entities;
 
@@ -102,20 +79,13 @@ public class CaseRates {
 		String joins = by == By.UNIT
 				? " left join assignment g on g.case_id = f.id left join responsible_unit u on u.code = g.unit_code" : "";
 		String grouping = by == By.TOTAL ? "" : "\ngroup by " + key;
-		String condition = selection.condition("c");
-		Map<Object, long[]> visits = new HashMap<>();
-		for (Object[] row : rows(selection, VISIT_COUNTS.formatted(key, joins, selection.condition("f"),
-				Satisfaction.DISSATISFIED.name(), grouping))) {
-			visits.put(group(by, row[0]), new long[] { count(row[1]), count(row[2]) });
-		}
 		Map<Object, Rates> rates = new LinkedHashMap<>();
-		String caseFacts = CASE_FACTS.formatted(condition, CaseStatus.CLOSED.name(), Handling.LEGAL_MAXIMUM_DAYS);
-		for (Object[] row : rows(selection, CASE_COUNTS.formatted(key, joins, caseFacts, CaseStatus.CLOSED.name(),
-				Outcome.ASSIGNED.name(), Outcome.SOLVED_ON_THE_SPOT.name(), grouping))) {
-			Object group = group(by, row[0]);
-			long[] visited = visits.getOrDefault(group, new long[2]);
-			rates.put(group, Rates.of(count(row[1]), count(row[2]), count(row[3]), visited[0], visited[1], count(row[4]),
-					count(row[5]), count(row[6]), count(row[7]), count(row[8]), row[9] == null ? 0 : count(row[9])));
+		String closed = CaseStatus.CLOSED.name();
+		for (Object[] row : rows(selection, COUNTS.formatted(key, joins, selection.condition("f"), closed,
+				Outcome.SOLVED_ON_THE_SPOT.name(), HANDLING_MINUTES.formatted(closed), grouping))) {
+			rates.put(group(by, row[0]), Rates.of(count(row[1]), count(row[2]), count(row[3]), count(row[4]),
+					count(row[5]), count(row[6]), count(row[7]), count(row[8]), count(row[9]), count(row[10]),
+					count(row[11])));
 		}
 		return rates;
 	}

@@ -1,5 +1,6 @@
 package org.pujiang.petition;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,22 @@ public class PetitionCase {
 
 	private int returnVisitRounds;
 
+	/** Return visits at which the petitioner was satisfied or basically satisfied. */
+	private int satisfiedVisits;
+
 	private int repeatCount;
+
+	/** One of its assignments went under supervision. */
+	private boolean supervised;
+
+	/** One of its assignments had an extension approved. */
+	private boolean extended;
+
+	/**
+	 * Set at closure: every unit's report was accepted by its deadline (assigned cases), or the case closed within the
+	 * legal term of registration (the others).
+	 */
+	private boolean closedOnTime;
 
 	private String processInstanceId;
 
@@ -196,6 +212,19 @@ public class PetitionCase {
 		requireOpen();
 		this.satisfaction = satisfaction;
 		this.returnVisitRounds++;
+		if (satisfaction != Satisfaction.DISSATISFIED) {
+			this.satisfiedVisits++;
+		}
+	}
+
+	public void supervised() {
+		requireOpen();
+		this.supervised = true;
+	}
+
+	public void extended() {
+		requireOpen();
+		this.extended = true;
 	}
 
 	public void reopened() {
@@ -203,10 +232,16 @@ public class PetitionCase {
 		this.status = this.outcome == Outcome.ASSIGNED ? CaseStatus.IN_HANDLING : CaseStatus.AWAITING_RECEPTION;
 	}
 
-	public void close() {
+	/**
+	 * Closes the case; it closed on time when the units' reports were all accepted by their deadlines (assigned cases,
+	 * as {@code reportsAcceptedInTime} tells) or within {@code legalTerm} of registration (the others).
+	 */
+	public void close(boolean reportsAcceptedInTime, Duration legalTerm) {
 		requireOpen();
 		this.status = CaseStatus.CLOSED;
 		this.closedAt = BusinessClock.now();
+		this.closedOnTime = this.outcome == Outcome.ASSIGNED ? reportsAcceptedInTime
+				: !this.closedAt.isAfter(this.registeredAt.plus(legalTerm));
 	}
 
 	/** A closed case is struck off: its record is final. */
@@ -327,6 +362,22 @@ public class PetitionCase {
 
 	public int getRepeatCount() {
 		return this.repeatCount;
+	}
+
+	public int getSatisfiedVisits() {
+		return this.satisfiedVisits;
+	}
+
+	public boolean isSupervised() {
+		return this.supervised;
+	}
+
+	public boolean isExtended() {
+		return this.extended;
+	}
+
+	public boolean isClosedOnTime() {
+		return this.closedOnTime;
 	}
 
 	public String getProcessInstanceId() {

@@ -2,10 +2,13 @@ package org.pujiang.returnvisit;
 
 import static org.pujiang.petition.PetitionCaseProcess.*;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pujiang.audit.CaseEvents;
+import org.pujiang.handling.Handling;
 import org.pujiang.notice.NoticeKind;
 import org.pujiang.notice.Notices;
 import org.pujiang.petition.Actors;
@@ -63,10 +66,11 @@ class ClosureSteps {
 
 	/** Task_CloseCase: struck off the list; the record is final from here on. */
 	@Bean
-	JavaDelegate closeCase(PetitionCaseRepository cases, Notices notices, CaseEvents events) {
+	JavaDelegate closeCase(PetitionCaseRepository cases, Handling handling, Notices notices, CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = petitionCase(cases, execution);
-			petitionCase.close();
+			petitionCase.close(handling.reportsAcceptedInTime(petitionCase.getId()),
+					Duration.ofDays(Handling.LEGAL_MAXIMUM_DAYS));
 			events.record(petitionCase.getId(), "CLOSED", null, "satisfaction", petitionCase.getSatisfaction());
 			boolean dissatisfied = petitionCase.getSatisfaction() == Satisfaction.DISSATISFIED;
 			notices.toPetitioner(petitionCase, NoticeKind.CLOSED, "信访事项已办结：" + petitionCase.getCaseNumber(),
