@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -234,13 +235,14 @@ public class PetitionCase {
 
 	/**
 	 * Closes the case; it closed on time when the units' reports were all accepted by their deadlines (assigned cases,
-	 * as {@code reportsAcceptedInTime} tells) or within {@code legalTerm} of registration (the others).
+	 * as {@code reportsAcceptedInTime} tells, asked only for them) or within {@code legalTerm} of registration (the
+	 * others).
 	 */
-	public void close(boolean reportsAcceptedInTime, Duration legalTerm) {
+	public void close(BooleanSupplier reportsAcceptedInTime, Duration legalTerm) {
 		requireOpen();
 		this.status = CaseStatus.CLOSED;
 		this.closedAt = BusinessClock.now();
-		this.closedOnTime = this.outcome == Outcome.ASSIGNED ? reportsAcceptedInTime
+		this.closedOnTime = this.outcome == Outcome.ASSIGNED ? reportsAcceptedInTime.getAsBoolean()
 				: !this.closedAt.isAfter(this.registeredAt.plus(legalTerm));
 	}
 

@@ -69,7 +69,7 @@ class ClosureSteps {
 	JavaDelegate closeCase(PetitionCaseRepository cases, Handling handling, Notices notices, CaseEvents events) {
 		return (execution) -> {
 			PetitionCase petitionCase = petitionCase(cases, execution);
-			petitionCase.close(handling.reportsAcceptedInTime(petitionCase.getId()),
+			petitionCase.close(() -> handling.reportsAcceptedInTime(petitionCase.getId()),
 					Duration.ofDays(Handling.LEGAL_MAXIMUM_DAYS));
 			events.record(petitionCase.getId(), "CLOSED", null, "satisfaction", petitionCase.getSatisfaction());
 			boolean dissatisfied = petitionCase.getSatisfaction() == Satisfaction.DISSATISFIED;
