@@ -32,8 +32,11 @@ class OversightController {
 
 	private final Oversight oversight;
 
-	OversightController(Oversight oversight) {
+	private final CaseFactsCheck factsCheck;
+
+	OversightController(Oversight oversight, CaseFactsCheck factsCheck) {
 		this.oversight = oversight;
+		this.factsCheck = factsCheck;
 	}
 
 	@GetMapping("/api/oversight/figures")
@@ -71,6 +74,14 @@ class OversightController {
 	List<Overdue> overdue(Authentication authentication) {
 		requireReader(authentication);
 		return this.oversight.overdue();
+	}
+
+	@GetMapping("/api/oversight/facts/check")
+	@Operation(summary = "核对统计依据", description = "逐案核对案件上保存的回访次数、满意次数、督办、延期、按期办结与其交办和回访记录是否一致，"
+			+ "报告不一致的案件数和前 20 件")
+	CaseFactsCheck.Result checkFacts(Authentication authentication) {
+		requireReader(authentication);
+		return this.factsCheck.check();
 	}
 
 	/** The dashboard: a static page that reads the figures above and draws them with Chart.js. */

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangTest;
+import org.pujiang.Roles;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.oversight.Oversight.By;
 import org.pujiang.oversight.Oversight.Figures;
 import org.pujiang.petition.BusinessClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The oversight figures of a month of cases whose answers are known, cross-checked against what the engine's
@@ -45,6 +47,12 @@ class OversightTests {
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	CaseFactsCheck factsCheck;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	CaseDesk desk;
 
@@ -139,6 +147,51 @@ class OversightTests {
 		assertThat(this.oversight.figures(By.UNIT, june, june.plusMonths(1)).total().received()).isEqualTo(4);
 		assertThat(statements(() -> this.oversight.figures(By.UNIT, june, june.plusMonths(1)))).isEqualTo(fewCases);
 		assertThat(statements(() -> this.oversight.overdue())).isEqualTo(fewOverdue);
+	}
+
+	@Test
+	void shouldFindTheCasesWhoseKeptFactsDifferFromTheirRecords() {
+		clock(LocalDate.of(2031, 9, 1));
+		ProcessInstance extended = this.desk.register("WATER_RESERVOIRS", 1);
+		this.desk.assign(extended, "unit-water");
+		this.desk.complete(extended, HANDLE_CASE, "unit-water", "unit-water",
+				Map.of(HANDLING_ACTION, "EXTENSION", EXTENSION_DAYS, 10L, EXTENSION_REASON, "需水利专家论证"));
+		this.desk.complete(extended, REVIEW_EXTENSION, Roles.SUPERVISOR,
+				Map.of(EXTENSION_DECISION, "APPROVED", EXTENSION_COMMENT, "同意延期"));
+		ProcessInstance supervised = this.desk.register("ROADS_TRANSPORT", 1);
+		this.desk.assign(supervised, "unit-transport");
+		this.desk.fire(supervised, HANDLING_OVERDUE);
+		ProcessInstance solved = this.desk.register("LABOUR_WAGES", 1);
+		this.desk.receive(solved, Map.of(RECEPTION_NOTES, "记录", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "当场解决"));
+		this.desk.visitBack(solved, "SATISFIED", "满意");
+
+		// Every case the steps stored here, these and the other tests', keeps the facts its records give.
+		CaseFactsCheck.Result intact = this.factsCheck.check();
+		assertThat(intact.cases()).isGreaterThanOrEqualTo(3);
+		assertThat(intact.agree()).as(intact.describe()).isTrue();
+		assertThat(intact.describe()).endsWith("all agree with their assignments and return visits");
+
+		// Records changed by hand, behind the steps' back: the visit now says dissatisfied, the supervision is gone.
+		String visit = "update return_visit set satisfaction = ? where case_id = (select id from petition_case where case_number = ?)";
+		String supervision = "update petition_case set supervised = ? where case_number = ?";
+		this.jdbc.update(visit, "DISSATISFIED", solved.getBusinessKey());
+		this.jdbc.update(supervision, false, supervised.getBusinessKey());
+		try {
+			CaseFactsCheck.Result drifted = this.factsCheck.check();
+			assertThat(drifted.differing()).isEqualTo(2);
+			assertThat(drifted.first()).extracting(CaseFactsCheck.Difference::caseNumber)
+				.containsExactlyInAnyOrder(solved.getBusinessKey(), supervised.getBusinessKey());
+			assertThat(drifted.describe()).contains("2 differ from their records")
+				.contains("case " + solved.getBusinessKey() + " (id ")
+				.contains("satisfied_visits: kept 1, records 0")
+				.contains("supervised: kept 0, records 1")
+				.doesNotContain(extended.getBusinessKey());
+		}
+		finally {
+			this.jdbc.update(visit, "SATISFIED", solved.getBusinessKey());
+			this.jdbc.update(supervision, true, supervised.getBusinessKey());
+		}
+		assertThat(this.factsCheck.check().agree()).isTrue();
 	}
 
 	/** An assigned case, reported, accepted and visited back. */

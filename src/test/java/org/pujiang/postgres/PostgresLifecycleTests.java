@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
 import org.pujiang.PujiangApplication;
 import org.pujiang.audit.CaseEvents;
+import org.pujiang.oversight.CaseFactsCheck;
 import org.pujiang.oversight.CaseRates.Rates;
 import org.pujiang.oversight.Oversight;
 import org.pujiang.oversight.Oversight.By;
@@ -79,6 +80,11 @@ class PostgresLifecycleTests {
 		assertThat(cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(cases.findByCaseNumber(instance.getBusinessKey()).orElseThrow().getRepeatCount()).isEqualTo(1);
 		assertThat(application.getBean(CaseEvents.class).verify().intact()).isTrue();
+		CaseFactsCheck facts = application.getBean(CaseFactsCheck.class);
+		assertThat(facts.check().agree()).as(facts.check().describe()).isTrue();
+		jdbc.update("update petition_case set closed_on_time = false where case_number = ?", instance.getBusinessKey());
+		assertThat(facts.check().describe()).contains("1 differ from their records", "closed_on_time: kept 0, records 1");
+		jdbc.update("update petition_case set closed_on_time = true where case_number = ?", instance.getBusinessKey());
 
 		// The rates are counted in SQL: every grouping on PostgreSQL, over the case just closed.
 		Oversight oversight = application.getBean(Oversight.class);

@@ -196,6 +196,11 @@ class StaffApiTests {
 		assertThat(figures.getBody().get("groups").findValuesAsText("group")).contains("环境保护");
 		assertThat(this.desk.get("manager", "/api/oversight/overdue").getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(this.desk.get("registrar", "/api/oversight/figures").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<JsonNode> facts = this.desk.get("auditor", "/api/oversight/facts/check");
+		assertThat(facts.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(facts.getBody().get("cases").asLong()).isPositive();
+		assertThat(facts.getBody().get("differing").asLong()).isZero();
+		assertThat(this.desk.get("registrar", "/api/oversight/facts/check").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.desk.get("auditor", "/api/oversight/figures?by=SIDEWAYS").getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		ResponseEntity<String> csv = this.http.withBasicAuth("auditor", RestDesk.PASSWORD)
