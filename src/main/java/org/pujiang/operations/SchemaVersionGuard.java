@@ -1,5 +1,6 @@
 package org.pujiang.operations;
 
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 class SchemaVersionGuard implements FlywayConfigurationCustomizer {
 
 	@Override
-	public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+	public void customize(FluentConfiguration configuration) {
 		configuration.ignoreMigrationPatterns(new String[0]);
 	}
 

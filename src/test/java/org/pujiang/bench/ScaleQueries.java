@@ -143,7 +143,30 @@ public final class ScaleQueries {
 			System.out.printf("| %s | %d | %.1f | %.1f | %.1f | < %d ms | %s |%n", row.name, row.runs, row.p50, row.p99,
 					row.max, row.target, row.p99 < row.target ? "met" : "missed");
 		}
+		factsCheck();
 		diskUse(db, cases_);
+	}
+
+	/**
+	 * The operations check of what every case keeps for the rates against its assignments and return visits, three
+	 * times: the copies keep their base's facts, so any case that differs is a fault of the load or of the check.
+	 */
+	private void factsCheck() throws Exception {
+		List<String> millis = new ArrayList<>();
+		JsonNode result = null;
+		for (int i = 0; i < 3; i++) {
+			long started = System.nanoTime();
+			HttpResponse<String> response = request("GET", "/api/oversight/facts/check", "auditor", null);
+			millis.add(String.format("%.0f", (System.nanoTime() - started) / 1e6));
+			check("facts check", response);
+			result = JSON.readTree(response.body());
+		}
+		if (result.get("differing").asLong() != 0) {
+			throw new IllegalStateException("the rate facts of some cases differ from their records: " + result);
+		}
+		System.out.printf("%nThe rate facts of all %d cases checked against their assignments and return visits"
+				+ " (GET /api/oversight/facts/check, an operations check): %s ms, no case differs.%n",
+				result.get("cases").asLong(), String.join(", ", millis));
 	}
 
 	/** The largest tables with their indexes and TOAST, per case: what a larger M takes on disk. */
