@@ -1,10 +1,7 @@
 package org.pujiang.audit;
 
 import org.pujiang.audit.CaseEvents.Verification;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
+import org.pujiang.operations.CommandLineCheck;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -13,28 +10,21 @@ import org.springframework.stereotype.Component;
  * chain, prints the result and exits with 0 when intact, 1 at the first broken link.
  */
 @Component
-class VerifyChainsCommand implements ApplicationRunner {
+class VerifyChainsCommand extends CommandLineCheck {
 
 	static final String OPTION = "verify-audit-chains";
 
 	private final CaseEvents events;
 
-	private final ConfigurableApplicationContext context;
-
 	VerifyChainsCommand(CaseEvents events, ConfigurableApplicationContext context) {
+		super(OPTION, context);
 		this.events = events;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (!args.containsOption(OPTION)) {
-			return;
-		}
+	protected Outcome check() {
 		Verification verification = this.events.verify();
-		System.out.println(describe(verification));
-		int code = verification.intact() ? 0 : 1;
-		System.exit(SpringApplication.exit(this.context, (ExitCodeGenerator) () -> code));
+		return new Outcome(verification.intact(), describe(verification));
 	}
 
 	static String describe(Verification verification) {
