@@ -1,5 +1,7 @@
 package org.pujiang.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
@@ -51,6 +54,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LifecycleBench {
 
 	static final String DRIVER = "bench-driver-";
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	static final double TARGET_RATIO = 1.25;
 
@@ -182,15 +187,17 @@ public final class LifecycleBench {
 		int first = this.sequence.getAndAdd(mix.size());
 		AtomicInteger names = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(threads,
-				(task) -> new Thread(task, DRIVER + names.incrementAndGet()));
+				(task) -> new Thread(task, DRIVER + variant.name().charAt(0) + names.incrementAndGet()));
 		try {
 			List<Callable<Void>> work = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
 				int offset = t;
 				work.add(() -> {
+					long cpu = THREADS.getCurrentThreadCpuTime();
 					for (int i = offset; i < mix.size(); i += threads) {
 						this.driver.drive(variant, mix.get(i), first + i);
 					}
+					this.counter.addCpu(THREADS.getCurrentThreadCpuTime() - cpu);
 					return null;
 				});
 			}
@@ -306,6 +313,25 @@ public final class LifecycleBench {
 					e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[0] - e.getValue()[2])));
 		md.append('\n');
 
+		md.append("Where a counted case's time goes, one thread: the calls that wait for the database (an execute, a batch of "
+				+ "statements, a commit), their count and the milliseconds they took, by whose tables they touch; the rest is "
+				+ "the JVM's own work:\n\n");
+		md.append("| per case | Pujiang | same diagram | baseline |\n| --- | ---: | ---: | ---: |\n");
+		md.append(timeRow("wall time, ms", counted, weights, counts, (c) -> c.elapsed() / 1e6));
+		for (String owner : List.of("engine", "Pujiang", "commit")) {
+			String label = owner.equals("commit") ? "commits" : owner.equals("engine") ? "the engine's tables (act_*)" : "Pujiang's tables";
+			md.append(timeRow(label + ": statements", counted, weights, counts, (c) -> owner.equals("commit") ? c.commits() : c.statementsOf(owner)));
+			md.append(timeRow(label + ": calls to the database", counted, weights, counts, (c) -> c.roundTripsOf(owner)));
+			md.append(timeRow(label + ": ms in those calls", counted, weights, counts, (c) -> c.waitedOf(owner) / 1e6));
+		}
+		md.append(timeRow("other calls on the connection (" + String.join(", ", otherCalls(counts)) + "): count", counted, weights, counts, (c) -> c.roundTripsOf("connection")));
+		md.append(timeRow("other calls on the connection: ms", counted, weights, counts, (c) -> c.waitedOf("connection") / 1e6));
+		md.append(timeRow("CPU of the driving thread, ms (the JVM's work for it, in the database calls too)", counted, weights, counts, (c) -> c.cpu() / 1e6));
+		md.append(timeRow("the garbage collector, ms (all its threads, as the JVM counts it)", counted, weights, counts, (c) -> c.gc() / 1e6));
+		md.append(timeRow("the rest, ms (the JVM's own work outside those calls)", counted, weights, counts,
+				(c) -> (c.elapsed() - c.waited().values().stream().mapToLong(Long::longValue).sum()) / 1e6));
+		md.append('\n');
+
 		CpuProfile ours = profiles.get(Variant.PUJIANG);
 		if (ours.samples() > 0) {
 			md.append("#### Where the CPU goes: the driver thread's samples, one thread (Java Flight Recorder, every 10 ms)\n\n");
@@ -362,6 +388,26 @@ public final class LifecycleBench {
 		row.append(String.format(Locale.ROOT, " %.1f / %.1f / %.1f |%n", per.apply(Variant.PUJIANG, Counts::commits),
 				per.apply(Variant.DIAGRAM_ONLY, Counts::commits), per.apply(Variant.BASELINE, Counts::commits)));
 		return row.toString();
+	}
+
+	private static TreeSet<String> otherCalls(Map<Variant, Map<Outcome, Counts>> counts) {
+		TreeSet<String> calls = new TreeSet<>();
+		counts.values().forEach((byPath) -> byPath.values().forEach((c) -> c.roundTrips().keySet().stream()
+			.filter((key) -> Counts.owner(key).equals("connection")).forEach((key) -> calls.add(key.substring(key.indexOf(' ') + 1)))));
+		return calls;
+	}
+
+	private static String timeRow(String name, int counted, Map<Outcome, Double> weights,
+			Map<Variant, Map<Outcome, Counts>> counts, ToDoubleFunction<Counts> what) {
+		StringBuilder row = new StringBuilder("| " + name + " |");
+		for (Variant variant : Variant.values()) {
+			double sum = 0;
+			for (Map.Entry<Outcome, Double> weight : weights.entrySet()) {
+				sum += weight.getValue() * what.applyAsDouble(counts.get(variant).get(weight.getKey())) / counted;
+			}
+			row.append(String.format(Locale.ROOT, " %.1f |", sum));
+		}
+		return row.append('\n').toString();
 	}
 
 	/** Per case: each path's count divided by the cases counted, weighted by the path's share. */
