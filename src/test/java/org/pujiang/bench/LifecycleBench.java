@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -32,6 +33,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.pujiang.PujiangApplication;
 import org.pujiang.bench.CaseDriver.Variant;
 import org.pujiang.bench.StatementCounter.Counts;
+import org.pujiang.bench.StatementCounter.Owner;
+import org.pujiang.bench.StatementCounter.Timing;
 import org.pujiang.petition.Outcome;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,6 +67,9 @@ public final class LifecycleBench {
 	private final CaseDriver driver;
 
 	private final StatementCounter counter;
+
+	/** The timings of the timed rounds at one thread. */
+	private final Map<Variant, List<Timing>> timings = new EnumMap<>(Variant.class);
 
 	/** Numbers cases across all runs, so that every petitioner is new. */
 	private final AtomicInteger sequence = new AtomicInteger();
@@ -202,11 +208,17 @@ public final class LifecycleBench {
 				});
 			}
 			Recording recording = profile == null ? null : CpuProfile.start();
+			if (profile != null) {
+				this.counter.startTiming();
+			}
 			long start = System.nanoTime();
 			for (Future<Void> done : pool.invokeAll(work)) {
 				done.get();
 			}
 			long end = System.nanoTime();
+			if (profile != null) {
+				this.timings.computeIfAbsent(variant, (v) -> new ArrayList<>()).add(this.counter.stopTiming());
+			}
 			if (recording != null) {
 				String folder = this.options.get("jfr");
 				Path keep = null;
@@ -313,23 +325,33 @@ public final class LifecycleBench {
 					e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[0] - e.getValue()[2])));
 		md.append('\n');
 
-		md.append("Where a counted case's time goes, one thread: the calls that wait for the database (an execute, a batch of "
-				+ "statements, a commit), their count and the milliseconds they took, by whose tables they touch; the rest is "
-				+ "the JVM's own work:\n\n");
+		md.append("#### Where a case's time goes, one thread: waiting for the database and the JVM's own work\n\n");
+		md.append("Over the timed rounds at one thread: the calls that wait for the database (an execute, a batch of statements, "
+				+ "a commit) and the milliseconds they took, by whose tables they touch (the engine's ACT_* or Pujiang's own); "
+				+ "the driving thread's CPU (its work in the JVM, and in the kernel for those calls); the rest of the wall time is "
+				+ "the JVM's own work between the calls. Statements from the counted cases above.\n\n");
 		md.append("| per case | Pujiang | same diagram | baseline |\n| --- | ---: | ---: | ---: |\n");
-		md.append(timeRow("wall time, ms", counted, weights, counts, (c) -> c.elapsed() / 1e6));
-		for (String owner : List.of("engine", "Pujiang", "commit")) {
-			String label = owner.equals("commit") ? "commits" : owner.equals("engine") ? "the engine's tables (act_*)" : "Pujiang's tables";
-			md.append(timeRow(label + ": statements", counted, weights, counts, (c) -> owner.equals("commit") ? c.commits() : c.statementsOf(owner)));
-			md.append(timeRow(label + ": calls to the database", counted, weights, counts, (c) -> c.roundTripsOf(owner)));
-			md.append(timeRow(label + ": ms in those calls", counted, weights, counts, (c) -> c.waitedOf(owner) / 1e6));
+		Map<Variant, List<Timing>> timings = this.timings;
+		md.append(timeRow("wall time, ms", timings, cases, (t) -> t.elapsed() / 1e6));
+		md.append(String.format(Locale.ROOT, "| the engine's statements / Pujiang's statements |%s%n",
+				Arrays.stream(Variant.values())
+					.map((v) -> String.format(Locale.ROOT, " %.0f / %.0f |",
+							weighted(counts.get(v), weights, counted, (c) -> c.ofTablePrefix("act_")),
+							weighted(counts.get(v), weights, counted, (c) -> c.total() - c.ofTablePrefix("act_"))))
+					.collect(Collectors.joining())));
+		for (Owner owner : Owner.values()) {
+			String label = switch (owner) {
+				case ENGINE -> "the engine's statements";
+				case PUJIANG -> "Pujiang's statements";
+				case COMMIT -> "commits";
+				case CONNECTION -> "other calls on the connection (prepare, close, auto-commit)";
+			};
+			md.append(timeRow(label + ": calls", timings, cases, (t) -> t.calls().get(owner)));
+			md.append(timeRow(label + ": ms in those calls", timings, cases, (t) -> t.waited().get(owner) / 1e6));
 		}
-		md.append(timeRow("other calls on the connection (" + String.join(", ", otherCalls(counts)) + "): count", counted, weights, counts, (c) -> c.roundTripsOf("connection")));
-		md.append(timeRow("other calls on the connection: ms", counted, weights, counts, (c) -> c.waitedOf("connection") / 1e6));
-		md.append(timeRow("CPU of the driving thread, ms (the JVM's work for it, in the database calls too)", counted, weights, counts, (c) -> c.cpu() / 1e6));
-		md.append(timeRow("the garbage collector, ms (all its threads, as the JVM counts it)", counted, weights, counts, (c) -> c.gc() / 1e6));
-		md.append(timeRow("the rest, ms (the JVM's own work outside those calls)", counted, weights, counts,
-				(c) -> (c.elapsed() - c.waited().values().stream().mapToLong(Long::longValue).sum()) / 1e6));
+		md.append(timeRow("the rest of the wall time, ms (the JVM's own work between the calls)", timings, cases,
+				(t) -> (t.elapsed() - t.waitedInAll()) / 1e6));
+		md.append(timeRow("CPU of the driving thread, ms", timings, cases, (t) -> t.cpu() / 1e6));
 		md.append('\n');
 
 		CpuProfile ours = profiles.get(Variant.PUJIANG);
@@ -390,22 +412,13 @@ public final class LifecycleBench {
 		return row.toString();
 	}
 
-	private static TreeSet<String> otherCalls(Map<Variant, Map<Outcome, Counts>> counts) {
-		TreeSet<String> calls = new TreeSet<>();
-		counts.values().forEach((byPath) -> byPath.values().forEach((c) -> c.roundTrips().keySet().stream()
-			.filter((key) -> Counts.owner(key).equals("connection")).forEach((key) -> calls.add(key.substring(key.indexOf(' ') + 1)))));
-		return calls;
-	}
-
-	private static String timeRow(String name, int counted, Map<Outcome, Double> weights,
-			Map<Variant, Map<Outcome, Counts>> counts, ToDoubleFunction<Counts> what) {
+	private static String timeRow(String name, Map<Variant, List<Timing>> timings, int cases,
+			ToDoubleFunction<Timing> what) {
 		StringBuilder row = new StringBuilder("| " + name + " |");
 		for (Variant variant : Variant.values()) {
-			double sum = 0;
-			for (Map.Entry<Outcome, Double> weight : weights.entrySet()) {
-				sum += weight.getValue() * what.applyAsDouble(counts.get(variant).get(weight.getKey())) / counted;
-			}
-			row.append(String.format(Locale.ROOT, " %.1f |", sum));
+			List<Timing> rounds = timings.getOrDefault(variant, List.of());
+			double sum = rounds.stream().mapToDouble(what).sum();
+			row.append(rounds.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.1f |", sum / (rounds.size() * (double) cases)));
 		}
 		return row.append('\n').toString();
 	}

@@ -1,7 +1,5 @@
 package org.pujiang.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -10,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,30 +24,55 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements and commits that reach the database while switched on, by kind and table: the
- * application's data source is wrapped so that the engine (MyBatis), JPA and plain JDBC are all counted.
+ * application's data source is wrapped so that the engine (MyBatis), JPA and plain JDBC are all counted. Apart from
+ * counting, it times: the calls that wait for the database (an execute, a batch, a commit) and how long they took,
+ * by whose tables they touch, and the CPU of the threads driving the cases.
  */
 final class StatementCounter implements BeanPostProcessor {
 
 	private static final Pattern TABLE = Pattern
 		.compile("(?is)^\\s*(?:select\\b.*?\\bfrom|insert\\s+into|update|delete\\s+from)\\s+([\\w.\"]+)");
 
+	/** Whose work a call to the database is, as the timing reports it. */
+	enum Owner {
+
+		/** Statements on the engine's tables (ACT_*). */
+		ENGINE,
+		/** Statements on Pujiang's own tables and sequences. */
+		PUJIANG,
+		/** Commits. */
+		COMMIT,
+		/** Everything else called on a connection (preparing a statement, closing, auto-commit). */
+		CONNECTION;
+
+		static Owner of(String sql) {
+			return sql != null && (sql.contains("ACT_") || sql.contains("act_")) ? ENGINE : PUJIANG;
+		}
+
+	}
+
 	private volatile boolean counting;
 
-	private volatile long started;
-
-	private volatile long gcAtStart;
-
-	private final LongAdder cpu = new LongAdder();
+	private volatile boolean timing;
 
 	private final Map<String, LongAdder> statements = new ConcurrentHashMap<>();
 
 	private final LongAdder commits = new LongAdder();
 
-	/** Calls that go to the database and wait for its answer (an execute, a batch, a commit), keyed as statements. */
-	private final Map<String, LongAdder> roundTrips = new ConcurrentHashMap<>();
+	private final Map<Owner, LongAdder> calls = new EnumMap<>(Owner.class);
 
-	/** Nanoseconds spent in those calls, keyed as statements. */
-	private final Map<String, LongAdder> waited = new ConcurrentHashMap<>();
+	private final Map<Owner, LongAdder> waited = new EnumMap<>(Owner.class);
+
+	private final LongAdder cpu = new LongAdder();
+
+	private long started;
+
+	StatementCounter() {
+		for (Owner owner : Owner.values()) {
+			this.calls.put(owner, new LongAdder());
+			this.waited.put(owner, new LongAdder());
+		}
+	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -62,94 +86,62 @@ final class StatementCounter implements BeanPostProcessor {
 	void start() {
 		this.statements.clear();
 		this.commits.reset();
-		this.roundTrips.clear();
-		this.waited.clear();
-		this.cpu.reset();
-		this.gcAtStart = gcMillis();
-		this.started = System.nanoTime();
 		this.counting = true;
 	}
 
 	/** Stops counting and answers what was counted. */
 	Counts stop() {
 		this.counting = false;
-		long elapsed = System.nanoTime() - this.started;
-		long gc = (gcMillis() - this.gcAtStart) * 1_000_000;
 		Map<String, Long> byStatement = new TreeMap<>();
 		this.statements.forEach((key, count) -> byStatement.put(key, count.sum()));
-		Map<String, Long> trips = new TreeMap<>();
-		this.roundTrips.forEach((key, count) -> trips.put(key, count.sum()));
-		Map<String, Long> nanos = new TreeMap<>();
-		this.waited.forEach((key, sum) -> nanos.put(key, sum.sum()));
-		return new Counts(byStatement, this.commits.sum(), trips, nanos, elapsed, this.cpu.sum(), gc);
+		return new Counts(byStatement, this.commits.sum());
 	}
 
-	/** Adds CPU nanoseconds a thread driving the counted cases spent. */
+	/** Starts timing from zero. */
+	void startTiming() {
+		this.calls.values().forEach(LongAdder::reset);
+		this.waited.values().forEach(LongAdder::reset);
+		this.cpu.reset();
+		this.started = System.nanoTime();
+		this.timing = true;
+	}
+
+	/** Stops timing and answers what was timed. */
+	Timing stopTiming() {
+		this.timing = false;
+		Map<Owner, Long> byOwner = new EnumMap<>(Owner.class);
+		Map<Owner, Long> nanos = new EnumMap<>(Owner.class);
+		for (Owner owner : Owner.values()) {
+			byOwner.put(owner, this.calls.get(owner).sum());
+			nanos.put(owner, this.waited.get(owner).sum());
+		}
+		return new Timing(System.nanoTime() - this.started, byOwner, nanos, this.cpu.sum());
+	}
+
+	/** Adds the CPU nanoseconds a thread driving cases spent, while timing. */
 	void addCpu(long nanos) {
-		if (this.counting) {
+		if (this.timing) {
 			this.cpu.add(nanos);
 		}
-	}
-
-	private static long gcMillis() {
-		return ManagementFactory.getGarbageCollectorMXBeans()
-			.stream()
-			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
-			.filter((t) -> t > 0)
-			.sum();
 	}
 
 	private void count(String sql) {
 		if (!this.counting || sql == null) {
 			return;
 		}
-		this.statements.computeIfAbsent(key(sql), (k) -> new LongAdder()).increment();
-	}
-
-	private void timed(String key, long nanos) {
-		if (!this.counting) {
-			return;
-		}
-		this.roundTrips.computeIfAbsent(key, (k) -> new LongAdder()).increment();
-		this.waited.computeIfAbsent(key, (k) -> new LongAdder()).add(nanos);
-	}
-
-	private static String key(String sql) {
-		if (sql == null) {
-			return "- -";
-		}
 		String kind = sql.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
 		Matcher table = TABLE.matcher(sql);
-		return kind + " " + (table.find() ? table.group(1).replace("\"", "").toLowerCase(Locale.ROOT) : "-");
+		String key = kind + " " + (table.find() ? table.group(1).replace("\"", "").toLowerCase(Locale.ROOT) : "-");
+		this.statements.computeIfAbsent(key, (k) -> new LongAdder()).increment();
 	}
 
-	/**
-	 * Statements counted, keyed by kind and table ("insert act_hi_actinst"), and commits; the calls that waited for
-	 * the database (an execute, a batch of statements, a commit keyed "commit -") and the nanoseconds they waited;
-	 * the nanoseconds from start to stop, the CPU nanoseconds of the threads driving the cases and the garbage
-	 * collector's (its pauses and concurrent work as the JVM reports them).
-	 */
-	record Counts(Map<String, Long> statements, long commits, Map<String, Long> roundTrips, Map<String, Long> waited,
-			long elapsed, long cpu, long gc) {
+	private void timed(Owner owner, long nanos) {
+		this.calls.get(owner).increment();
+		this.waited.get(owner).add(nanos);
+	}
 
-		/** Whose a key's table is: the engine's (act_*), the commit's, or Pujiang's own. */
-		static String owner(String key) {
-			String table = key.substring(key.indexOf(' ') + 1);
-			return key.startsWith("commit ") ? "commit" : key.startsWith("connection ") ? "connection"
-					: table.startsWith("act_") ? "engine" : "Pujiang";
-		}
-
-		long roundTripsOf(String owner) {
-			return this.roundTrips.entrySet().stream().filter((e) -> owner(e.getKey()).equals(owner)).mapToLong(Map.Entry::getValue).sum();
-		}
-
-		long waitedOf(String owner) {
-			return this.waited.entrySet().stream().filter((e) -> owner(e.getKey()).equals(owner)).mapToLong(Map.Entry::getValue).sum();
-		}
-
-		long statementsOf(String owner) {
-			return this.statements.entrySet().stream().filter((e) -> owner(e.getKey()).equals(owner)).mapToLong(Map.Entry::getValue).sum();
-		}
+	/** Statements counted, keyed by kind and table ("insert act_hi_actinst"), and commits. */
+	record Counts(Map<String, Long> statements, long commits) {
 
 		long total() {
 			return this.statements.values().stream().mapToLong(Long::longValue).sum();
@@ -163,12 +155,32 @@ final class StatementCounter implements BeanPostProcessor {
 				.sum();
 		}
 
+		long ofTablePrefix(String prefix) {
+			return this.statements.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().substring(e.getKey().indexOf(' ') + 1).startsWith(prefix))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+		}
+
 		long ofTable(String table) {
 			return this.statements.entrySet()
 				.stream()
 				.filter((e) -> e.getKey().endsWith(" " + table))
 				.mapToLong(Map.Entry::getValue)
 				.sum();
+		}
+
+	}
+
+	/**
+	 * What was timed: the wall time, the calls that waited for the database and the nanoseconds they took by whose
+	 * work they were, the CPU nanoseconds of the threads driving the cases.
+	 */
+	record Timing(long elapsed, Map<Owner, Long> calls, Map<Owner, Long> waited, long cpu) {
+
+		long waitedInAll() {
+			return this.waited.values().stream().mapToLong(Long::longValue).sum();
 		}
 
 	}
@@ -193,13 +205,9 @@ final class StatementCounter implements BeanPostProcessor {
 
 	private Connection connection(Connection target) {
 		return proxy(Connection.class, target, (method, args, nanos) -> {
-			if (method.getName().equals("commit")) {
-				timed("commit -", nanos);
+			if (this.timing) {
+				timed(method.getName().equals("commit") ? Owner.COMMIT : Owner.CONNECTION, nanos);
 			}
-			else if (this.counting) {
-				timed("connection " + method.getName(), nanos);
-			}
-			return null;
 		}, (method, args, result) -> {
 			if (method.getName().equals("commit") && this.counting) {
 				this.commits.increment();
@@ -219,11 +227,9 @@ final class StatementCounter implements BeanPostProcessor {
 
 	private <S extends Statement> S statement(Class<S> type, S target, String preparedSql) {
 		return proxy(type, target, (method, args, nanos) -> {
-			String name = method.getName();
-			if (this.counting && name.startsWith("execute")) {
-				timed(key(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql), nanos);
+			if (this.timing && method.getName().startsWith("execute")) {
+				timed(Owner.of(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql), nanos);
 			}
-			return null;
 		}, (method, args, result) -> {
 			String name = method.getName();
 			boolean executes = name.startsWith("execute") && !name.equals("executeBatch") && !name.equals("executeLargeBatch");
@@ -241,10 +247,10 @@ final class StatementCounter implements BeanPostProcessor {
 
 	}
 
-	/** What to note of a call's duration. */
+	/** What to note of how long a call took. */
 	private interface Timed {
 
-		Object apply(Method method, Object[] args, long nanos) throws Exception;
+		void apply(Method method, Object[] args, long nanos);
 
 	}
 
