@@ -20,10 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -331,8 +331,7 @@ public final class LifecycleBench {
 				+ "the driving thread's CPU (its work in the JVM, and in the kernel for those calls); the rest of the wall time is "
 				+ "the JVM's own work between the calls. Statements from the counted cases above.\n\n");
 		md.append("| per case | Pujiang | same diagram | baseline |\n| --- | ---: | ---: | ---: |\n");
-		Map<Variant, List<Timing>> timings = this.timings;
-		md.append(timeRow("wall time, ms", timings, cases, (t) -> t.elapsed() / 1e6));
+		md.append(timeRow("wall time, ms", this.timings, cases, (t) -> t.elapsed() / 1e6));
 		md.append(String.format(Locale.ROOT, "| the engine's statements / Pujiang's statements |%s%n",
 				Arrays.stream(Variant.values())
 					.map((v) -> String.format(Locale.ROOT, " %.0f / %.0f |",
@@ -346,12 +345,12 @@ public final class LifecycleBench {
 				case COMMIT -> "commits";
 				case CONNECTION -> "other calls on the connection (prepare, close, auto-commit)";
 			};
-			md.append(timeRow(label + ": calls", timings, cases, (t) -> t.calls().get(owner)));
-			md.append(timeRow(label + ": ms in those calls", timings, cases, (t) -> t.waited().get(owner) / 1e6));
+			md.append(timeRow(label + ": calls", this.timings, cases, (t) -> t.calls().get(owner)));
+			md.append(timeRow(label + ": ms in those calls", this.timings, cases, (t) -> t.waited().get(owner) / 1e6));
 		}
-		md.append(timeRow("the rest of the wall time, ms (the JVM's own work between the calls)", timings, cases,
+		md.append(timeRow("the rest of the wall time, ms (the JVM's own work between the calls)", this.timings, cases,
 				(t) -> (t.elapsed() - t.waitedInAll()) / 1e6));
-		md.append(timeRow("CPU of the driving thread, ms", timings, cases, (t) -> t.cpu() / 1e6));
+		md.append(timeRow("CPU of the driving thread, ms", this.timings, cases, (t) -> t.cpu() / 1e6));
 		md.append('\n');
 
 		CpuProfile ours = profiles.get(Variant.PUJIANG);
