@@ -378,7 +378,8 @@ public final class LifecycleBench {
 								+ "its own steps%s.%n%n",
 						one[0], one[0] - one[2], one[2], one[1], one[1] - one[2], one[0] - one[1], steps * 100,
 						database.startsWith("H2") ? String.format(Locale.ROOT, ", about %.1f ms a case", steps * one[0])
-								: " (the samples count the JVM's CPU, not the time spent waiting for the database server)"));
+								: " (the sampler counts a thread only while it runs Java code: not its time in the kernel for each call to "
+										+ "the database server, nor the time waiting for it; see the CPU of the driving thread above)"));
 			}
 			md.append("Pujiang's steps by their share of all samples (the outermost Pujiang method on the stack):\n\n");
 			md.append("| step | share |\n| --- | ---: |\n");
