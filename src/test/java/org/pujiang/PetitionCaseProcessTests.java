@@ -16,6 +16,7 @@ import org.pujiang.petition.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -377,6 +378,19 @@ class PetitionCaseProcessTests {
 		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId()).variableName(EXTENSION_COMMENT).includeDeleted().singleResult().getValue())
 			.isEqualTo("同意");
+		// The engine's multi-instance counters stay out of the history; the units each instance handled stay in it.
+		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableNameIn("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter")
+			.includeDeleted()
+			.count()).isZero();
+		assertThat(this.engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+			.variableUpdates().list().stream().map((detail) -> ((HistoricVariableUpdate) detail).getVariableName()))
+			.doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+		assertThat(this.engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId()).variableName(UNIT).includeDeleted().list())
+			.extracting((variable) -> variable.getValue())
+			.containsExactlyInAnyOrder("unit-education", "unit-health");
 	}
 
 	@Test
