@@ -401,8 +401,15 @@ class PetitionCaseProcessTests {
 		this.desk.complete(instance, GIVE_LEGAL_OPINION, Roles.LAWYER, Map.of(LEGAL_OPINION, "判决已生效，应通过再审途径"));
 		assertThat(petitionCase(instance).getLegalOpinion()).isEqualTo("判决已生效，应通过再审途径");
 
+		assertThat(formValues(this.desk.task(instance, RECEIVE_PETITIONER, Roles.LEADER)))
+			.containsEntry(LEGAL_OPINION, "判决已生效，应通过再审途径");
 		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "要求改判", OUTCOME, "DEFINITIVE_ANSWER"));
 		assertThat(instance).isWaitingAt(DRAFT_ANSWER).task().hasCandidateGroup(Roles.LAWYER);
+		assertThat(formValues(this.desk.task(instance, DRAFT_ANSWER, Roles.LAWYER)))
+			.containsEntry(RECEPTION_NOTES, "要求改判")
+			.containsEntry(LEGAL_OPINION, "判决已生效，应通过再审途径");
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(LEGAL_OPINION,
+				RECEPTION_NOTES);
 		this.desk.complete(instance, DRAFT_ANSWER, Roles.LAWYER,
 				Map.of(ANSWER_FORM, "NOT_SUPPORTED", ANSWER_TEXT, "不予支持", ANSWER_BASIS, "信访工作条例第三十一条"));
 		assertThat(instance).isWaitingAt(APPROVE_ANSWER).task().isAssignedTo(Roles.LEADER);
@@ -447,7 +454,21 @@ class PetitionCaseProcessTests {
 		assertThat(assignment.getStatus()).isEqualTo(AssignmentStatus.HANDLING);
 		assertThat(Duration.between(assignment.getAssignedAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(30));
 		String taskId = this.desk.task(instance, HANDLE_CASE, "unit-social").getId();
-		assertThat(this.engine.getTaskService().getVariable(taskId, RETURN_VISIT_COMMENT)).isEqualTo("补缴问题没解决");
+		// The unit's form shows why, and what the leader decided, from the case record: the values the forms submitted
+		// were taken out of the process when their steps recorded them, and their history shows each once, as submitted.
+		assertThat(this.engine.getFormService().getTaskFormVariables(taskId))
+			.containsEntry(RETURN_VISIT_COMMENT, "补缴问题没解决")
+			.containsEntry(RECEPTION_NOTES, "问了什么、答了什么")
+			.containsEntry(RESPONSIBLE_PERSON, "王局长");
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(RETURN_VISIT_COMMENT,
+				SATISFACTION, RETURN_VISIT_METHOD, RECEPTION_NOTES, ASSIGNED_UNITS, RESPONSIBLE_PERSON, CHANNEL, REQUEST,
+				PERSONS_COUNT);
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).containsKeys(CASE_ID, OUTCOME, CATEGORY,
+				SUMMARY);
+		assertThat(this.engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+			.variableUpdates().list().stream().map((detail) -> (HistoricVariableUpdate) detail)
+			.filter((update) -> RETURN_VISIT_COMMENT.equals(update.getVariableName()))
+			.map(HistoricVariableUpdate::getValue)).containsExactly("补缴问题没解决");
 		assertThat(this.notices.findByCaseIdOrderById(reopened.getId())).last()
 			.satisfies((n) -> assertThat(n.getBody()).contains("补缴问题没解决"));
 
@@ -470,8 +491,14 @@ class PetitionCaseProcessTests {
 		this.desk.visitBack(instance, "DISSATISFIED", "不满意");
 		assertThat(instance).isWaitingAt(RECEIVE_PETITIONER);
 		assertThat(petitionCase(instance).getStatus()).isEqualTo(CaseStatus.AWAITING_RECEPTION);
+		// The leader sees what the petitioner said, from the case record; the new reception starts from empty fields.
+		assertThat(formValues(this.desk.task(instance, RECEIVE_PETITIONER, Roles.LEADER)))
+			.containsEntry(RETURN_VISIT_COMMENT, "不满意")
+			.doesNotContainKeys(RECEPTION_NOTES, DECISION, SATISFACTION);
 
 		this.desk.receive(instance, Map.of(RECEPTION_NOTES, "再次接访", OUTCOME, "SOLVED_ON_THE_SPOT", DECISION, "维持答复"));
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(RETURN_VISIT_COMMENT,
+				RECEPTION_NOTES, DECISION);
 		this.desk.visitBack(instance, "DISSATISFIED", "仍不满意");
 
 		assertThat(instance).isEnded();

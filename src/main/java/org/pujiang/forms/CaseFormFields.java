@@ -20,6 +20,8 @@ import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.PetitionCase;
 import org.pujiang.petition.PetitionCaseRepository;
 import org.pujiang.returnvisit.Answers;
+import org.pujiang.returnvisit.ReturnVisit;
+import org.pujiang.returnvisit.ReturnVisitRepository;
 import org.pujiang.routing.Categories;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
@@ -43,15 +45,18 @@ class CaseFormFields {
 
 	private final Answers answers;
 
+	private final ReturnVisitRepository visits;
+
 	private final ObjectMapper json;
 
 	CaseFormFields(PetitionCaseRepository cases, Handling handling, ResponsibleUnitRepository units,
-			Categories categories, Answers answers, ObjectMapper json) {
+			Categories categories, Answers answers, ReturnVisitRepository visits, ObjectMapper json) {
 		this.cases = cases;
 		this.handling = handling;
 		this.units = units;
 		this.categories = categories;
 		this.answers = answers;
+		this.visits = visits;
 		this.json = json;
 	}
 
@@ -69,7 +74,19 @@ class CaseFormFields {
 		fields.put(SUMMARY, () -> Variables.stringValue(petitionCase.get().getSummary()));
 		fields.put(REQUEST, () -> Variables.stringValue(petitionCase.get().getRequest()));
 		switch (taskKey) {
-			case RECEIVE_PETITIONER -> fields.put(UNIT_OPTIONS, () -> unitOptions(petitionCase.get()));
+			case RECEIVE_PETITIONER -> {
+				fields.put(UNIT_OPTIONS, () -> unitOptions(petitionCase.get()));
+				fields.put(LEGAL_OPINION, () -> Variables.stringValue(petitionCase.get().getLegalOpinion()));
+				fields.put(RETURN_VISIT_COMMENT, () -> Variables.stringValue(lastVisitComment(petitionCase.get())));
+			}
+			case DRAFT_ANSWER -> {
+				fields.put(RECEPTION_NOTES, () -> Variables.stringValue(petitionCase.get().getReceptionNotes()));
+				fields.put(LEGAL_OPINION, () -> Variables.stringValue(petitionCase.get().getLegalOpinion()));
+			}
+			case HANDLE_CASE -> {
+				fields.put(RECEPTION_NOTES, () -> Variables.stringValue(petitionCase.get().getReceptionNotes()));
+				fields.put(RETURN_VISIT_COMMENT, () -> Variables.stringValue(lastVisitComment(petitionCase.get())));
+			}
 			case RETURN_VISIT -> {
 				fields.put(OUTCOME_NAME, () -> Variables.stringValue(
 						petitionCase.get().getOutcome() == null ? null : petitionCase.get().getOutcome().label()));
@@ -86,6 +103,7 @@ class CaseFormFields {
 			fields.put(DEADLINE_DATE, () -> Variables.stringValue(BusinessClock.date(assignment.get().getDeadline())));
 			switch (taskKey) {
 				case HANDLE_CASE -> {
+					fields.put(RESPONSIBLE_PERSON, () -> Variables.stringValue(assignment.get().getResponsiblePerson()));
 					fields.put(EXTENSION_USED, () -> Variables.booleanValue(assignment.get().isExtended()));
 					fields.put(SENT_BACK_REASON, () -> Variables.stringValue(assignment.get().getSentBackReason()));
 				}
@@ -107,6 +125,15 @@ class CaseFormFields {
 		}
 		return petitionCase.getRoom()
 				+ (petitionCase.getQueueNumber() == null ? "" : "，" + petitionCase.getQueueNumber() + "号");
+	}
+
+	/** What the petitioner said at the last return visit, when the case came back from one. */
+	private String lastVisitComment(PetitionCase petitionCase) {
+		if (petitionCase.getReturnVisitRounds() == 0) {
+			return null;
+		}
+		List<ReturnVisit> visits = this.visits.findByPetitionCaseIdOrderByRound(petitionCase.getId());
+		return visits.isEmpty() ? null : visits.get(visits.size() - 1).getComment();
 	}
 
 	/** The units routing proposed, less the accused one: the choices of the leader's assignment. */

@@ -31,6 +31,7 @@ class HandlingSteps {
 				events.record(caseId(execution), "ASSIGNED", Actors.of(execution), "unit", assignment.getUnit().getCode(),
 						"responsiblePerson", assignment.getResponsiblePerson(), "deadline", assignment.getDeadline());
 			}
+			ProcessVariables.removeRecorded(execution, ASSIGNED_UNITS, RESPONSIBLE_PERSON, DEADLINE_DAYS);
 		};
 	}
 
@@ -163,6 +164,7 @@ class HandlingSteps {
 			String comment = new FormValues(execution).text(RETURN_VISIT_COMMENT);
 			handling.reopen(caseId(execution), comment);
 			events.record(caseId(execution), "REOPENED", null, "comment", comment);
+			ProcessVariables.removeRecorded(execution, RETURN_VISIT_COMMENT);
 		};
 	}
 

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ProcessVariables {
 
+	private static final ThreadLocal<Boolean> REMOVING_RECORDED = new ThreadLocal<>();
+
 	private ProcessVariables() {
 	}
 
@@ -24,13 +26,28 @@ public final class ProcessVariables {
 	}
 
 	/**
-	 * Takes out what a form submitted once its step has recorded it in the case. Fields that only a side path fills in
-	 * (an extension, a supervision, a report sent back) are not declared on the unit's scope, so a submission lands
-	 * on the case's process instance; removed in the same transaction, they never reach the runtime tables, keep
-	 * their history, and can't show up in another unit's form.
+	 * Takes out what a form submitted once its step has recorded it in the case: removed in the same transaction, the
+	 * values never reach the runtime tables (nor are they read back with the process's variables at every later
+	 * step), and keep their history; the forms that show them later read the case record. Fields that only a side path
+	 * fills in (an extension, a supervision, a report sent back) are not declared on the unit's scope, so a
+	 * submission lands on the case's process instance; taken out, they can't show up in another unit's form.
 	 */
 	public static void removeRecorded(VariableScope scope, String... names) {
-		scope.removeVariables(List.of(names));
+		REMOVING_RECORDED.set(Boolean.TRUE);
+		try {
+			scope.removeVariables(List.of(names));
+		}
+		finally {
+			REMOVING_RECORDED.remove();
+		}
+	}
+
+	/**
+	 * Whether this thread is within {@link #removeRecorded}: the engine fires a removal's history event as it removes,
+	 * and the history leaves out that event (operations.EngineHistoryFilter).
+	 */
+	public static boolean removingRecorded() {
+		return REMOVING_RECORDED.get() != null;
 	}
 
 }

@@ -34,6 +34,7 @@ class ReceptionSteps {
 			petitionCase.legalOpinionGiven(new FormValues(execution).requiredText(LEGAL_OPINION, 4000));
 			events.record(petitionCase.getId(), "LEGAL_OPINION", Actors.of(execution), "legalOpinion",
 					petitionCase.getLegalOpinion());
+			ProcessVariables.removeRecorded(execution, LEGAL_OPINION);
 		});
 	}
 
@@ -55,6 +56,9 @@ class ReceptionSteps {
 			events.record(petitionCase.getId(), "RECEIVED", leader, "outcome", outcome, "receptionNotes", notes, "decision",
 					decision);
 			ProcessVariables.set(execution, RECEIVING_LEADER, leader);
+			// The outcome stays for the gateways; the units, responsible person and deadline for Task_AssignCase. The
+			// comment of a return visit that sent the case back here has been shown by now (from the case record).
+			ProcessVariables.removeRecorded(execution, RECEPTION_NOTES, DECISION, RETURN_VISIT_COMMENT);
 		});
 	}
 

@@ -38,6 +38,8 @@ class RegistrationSteps {
 						form.integer(RECEPTION_DAY_ID) == null ? null : form.integer(RECEPTION_DAY_ID).longValue());
 				execution.removeVariable(RECEPTION_DAY_ID);
 				execution.removeVariables(KEPT_OFF_THE_PROCESS);
+				// The case record keeps the rest; the category and the summary stay in the process for Tasklist's search.
+				ProcessVariables.removeRecorded(execution, PERSONS_COUNT, CHANNEL, REQUEST);
 				Registered registered = registration.register(petition, (String) execution.getVariable(REGISTERED_BY));
 				petitionCase = registered.petitionCase();
 				if (registered.repeat()) {

@@ -61,6 +61,12 @@ class ClosureSteps {
 			events.record(petitionCase.getId(), "RETURN_VISIT", Actors.of(execution), "round",
 					petitionCase.getReturnVisitRounds(), "method", method, "satisfaction", satisfaction, "comment", comment);
 			ProcessVariables.set(execution, REOPEN, reopen);
+			// A further round's visit starts from an empty form. The comment stays for a reopening to pass on to the
+			// units (Task_ReopenHandling) or the leader's reception, which take it out.
+			ProcessVariables.removeRecorded(execution, RETURN_VISIT_METHOD, SATISFACTION);
+			if (!reopen) {
+				ProcessVariables.removeRecorded(execution, RETURN_VISIT_COMMENT);
+			}
 		});
 	}
 

@@ -7,18 +7,26 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.pujiang.petition.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the engine's multi-instance counters out of its history. A multi-instance activity (the units handling a
- * case side by side) keeps four variables of its own, set when it starts and updated as each instance ends; with
- * history FULL each set or update writes a history row and a detail row, and each update first reads the history row
- * back. They say nothing the activity history does not (which unit's instance started and ended when), and an
- * auditor reading a case's variable history would only wade through them. The runtime keeps them as the engine needs.
+ * Keeps two kinds of the engine's variable events out of its history, which with history FULL cost a history row and
+ * a detail row each (and an update, a read of the history row first) and tell an auditor nothing:
+ * <ul>
+ * <li>the multi-instance counters: a multi-instance activity (the units handling a case side by side) keeps four
+ * variables of its own, set when it starts and updated as each instance ends; the activity history says the same
+ * (which unit's instance started and ended when). The runtime keeps them as the engine needs.</li>
+ * <li>a step taking out of the process what a form submitted, once it has recorded it in the case
+ * ({@link ProcessVariables#removeRecorded}): the submitted value stays in the history as submitted, as it would had
+ * it lived to the end of the process, instead of a second detail row that repeats it.</li>
+ * </ul>
+ * Every other variable event, and every removal made otherwise (through the REST API, say), is recorded as before.
  */
 @Component
-class LoopCountersOutOfHistory extends AbstractProcessEnginePlugin {
+class EngineHistoryFilter extends AbstractProcessEnginePlugin {
 
 	/** The variables the engine sets on a multi-instance body and its instances (none of them ours). */
 	static final Set<String> COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
@@ -40,7 +48,9 @@ class LoopCountersOutOfHistory extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void handleEvent(HistoryEvent event) {
-			if (event instanceof HistoricVariableUpdateEventEntity update && COUNTERS.contains(update.getVariableName())) {
+			if (event instanceof HistoricVariableUpdateEventEntity update && (COUNTERS.contains(update.getVariableName())
+					|| update.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
+							&& ProcessVariables.removingRecorded())) {
 				return;
 			}
 			this.delegate.handleEvent(event);
