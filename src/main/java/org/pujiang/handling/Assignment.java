@@ -35,8 +35,12 @@ public class Assignment {
 	@JoinColumn(name = "case_id")
 	private PetitionCase petitionCase;
 
+	/**
+	 * Loaded with the assignment (a join): what shows or sends an assignment names its unit, and a unit read on its
+	 * own was a statement of its own in each form opened and each step.
+	 */
 	@NaturalId
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
 	@JoinColumn(name = "unit_code")
 	private ResponsibleUnit unit;
 
