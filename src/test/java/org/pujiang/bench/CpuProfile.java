@@ -130,12 +130,13 @@ final class CpuProfile {
 	}
 
 	/**
-	 * Pujiang's code, not the bench's; nor the history filter, which every history event passes through on its way to
-	 * the engine's handler (its own work is a lookup; the rest is the engine's history).
+	 * Pujiang's code, not the bench's; nor the history filters, which every history event passes through on its way to
+	 * the engine's handler (their own work is a lookup; the rest is the engine's history).
 	 */
 	private static boolean pujiang(String type) {
 		return type.startsWith("org.pujiang.") && !type.startsWith("org.pujiang.bench.")
-				&& !type.startsWith("org.pujiang.registration.PersonalDataHistoryFilter");
+				&& !type.startsWith("org.pujiang.registration.PersonalDataHistoryFilter")
+				&& !type.startsWith("org.pujiang.operations.EngineHistoryFilter");
 	}
 
 }
