@@ -1,14 +1,9 @@
 package org.pujiang.operations;
 
-import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.pujiang.petition.ProcessVariables;
 import org.springframework.stereotype.Component;
 
@@ -26,41 +21,16 @@ import org.springframework.stereotype.Component;
  * Every other variable event, and every removal made otherwise (through the REST API, say), is recorded as before.
  */
 @Component
-class EngineHistoryFilter extends AbstractProcessEnginePlugin {
+class EngineHistoryFilter extends VariableHistoryFilter {
 
 	/** The variables the engine sets on a multi-instance body and its instances (none of them ours). */
 	static final Set<String> COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
 			"loopCounter");
 
-	/** Wraps whatever handlers the engine ended up with (the database's and Spring's event publisher alike). */
 	@Override
-	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
-	}
-
-	static final class Filter implements HistoryEventHandler {
-
-		private final HistoryEventHandler delegate;
-
-		Filter(HistoryEventHandler delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public void handleEvent(HistoryEvent event) {
-			if (event instanceof HistoricVariableUpdateEventEntity update && (COUNTERS.contains(update.getVariableName())
-					|| update.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
-							&& ProcessVariables.removingRecorded())) {
-				return;
-			}
-			this.delegate.handleEvent(event);
-		}
-
-		@Override
-		public void handleEvents(List<HistoryEvent> events) {
-			events.forEach(this::handleEvent);
-		}
-
+	protected boolean leftOut(HistoricVariableUpdateEventEntity event) {
+		return COUNTERS.contains(event.getVariableName())
+				|| event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE) && ProcessVariables.removingRecorded();
 	}
 
 }

@@ -135,6 +135,7 @@ final class CpuProfile {
 	 */
 	private static boolean pujiang(String type) {
 		return type.startsWith("org.pujiang.") && !type.startsWith("org.pujiang.bench.")
+				&& !type.startsWith("org.pujiang.operations.VariableHistoryFilter")
 				&& !type.startsWith("org.pujiang.registration.PersonalDataHistoryFilter")
 				&& !type.startsWith("org.pujiang.operations.EngineHistoryFilter");
 	}
