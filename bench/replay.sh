@@ -50,7 +50,7 @@ for spec in "${specs[@]}"; do
     # database settings but no file (keep them in step with spring.datasource.url in application.yaml).
     case $mode in
       file) database=(); label="H2, file" ;;
-      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"); label="H2, in memory" ;;
+      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"); label="H2, in memory" ;;
       *) echo "unknown database '$mode' (file or mem)" >&2; exit 2 ;;
     esac
     [ "$workers" = 1 ] || label="$label, $workers staff side by side"

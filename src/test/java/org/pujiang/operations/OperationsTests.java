@@ -18,6 +18,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,6 +39,9 @@ class OperationsTests {
 
 	@Autowired
 	ProcessEngine engine;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void shouldReportTheHealthOfTheDatabaseAndTheEngine() {
@@ -60,6 +64,17 @@ class OperationsTests {
 		assertThat(registered).isGreaterThanOrEqualTo(1);
 	}
 
+
+	@Test
+	void shouldPlanTheEnginesVariableLookupOnTheExecutionsIndexOnH2() {
+		// The engine's lookup of a scope's variables (selectVariablesByExecutionId), on a database too new for H2 to
+		// have measured its tables: planned on the task, name and type index it would scan every process variable of
+		// those names.
+		String plan = this.jdbc.queryForObject("explain select * from ACT_RU_VARIABLE RES where EXECUTION_ID_ = ? "
+				+ "and TASK_ID_ is null and NAME_ in (?, ?)", String.class, "some-execution", "caseId", "outcome");
+		assertThat(plan).containsPattern("/\\* PUBLIC\\.\\w+: EXECUTION_ID_ = \\?1")
+			.doesNotContain("ACT_IDX_VARIABLE_TASK_NAME_TYPE");
+	}
 
 	@Test
 	void shouldParseEachFeelExpressionOfTheDecisionTablesOnlyOnce() throws Exception {
