@@ -37,8 +37,9 @@ trap stop EXIT
 rm -rf target/e2e
 mkdir -p target/e2e
 echo "Starting $jar on port $port (demo profile, database in $work)"
+# The application's own database settings (application.yaml): its ./data/ folder is the one in $work.
 (cd "$work" && exec java -jar "$root/$jar" --spring.profiles.active=demo --server.port="$port" \
-  "--spring.datasource.url=jdbc:h2:file:$work/data/pujiang;DB_CLOSE_ON_EXIT=FALSE" >"$work/app.log" 2>&1) &
+  >"$work/app.log" 2>&1) &
 app=$!
 
 url="http://localhost:$port"
