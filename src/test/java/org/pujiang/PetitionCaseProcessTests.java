@@ -453,18 +453,17 @@ class PetitionCaseProcessTests {
 		assertThat(assignment.getHandlingRound()).isEqualTo(2);
 		assertThat(assignment.getStatus()).isEqualTo(AssignmentStatus.HANDLING);
 		assertThat(Duration.between(assignment.getAssignedAt(), assignment.getDeadline())).isEqualTo(Duration.ofDays(30));
-		String taskId = this.desk.task(instance, HANDLE_CASE, "unit-social").getId();
+		Task handleCase = this.desk.task(instance, HANDLE_CASE, "unit-social");
 		// The unit's form shows why, and what the leader decided, from the case record: the values the forms submitted
 		// were taken out of the process when their steps recorded them, and their history shows each once, as submitted.
-		assertThat(this.engine.getFormService().getTaskFormVariables(taskId))
+		assertThat(formValues(handleCase))
 			.containsEntry(RETURN_VISIT_COMMENT, "补缴问题没解决")
 			.containsEntry(RECEPTION_NOTES, "问了什么、答了什么")
 			.containsEntry(RESPONSIBLE_PERSON, "王局长");
-		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(RETURN_VISIT_COMMENT,
-				SATISFACTION, RETURN_VISIT_METHOD, RECEPTION_NOTES, ASSIGNED_UNITS, RESPONSIBLE_PERSON, CHANNEL, REQUEST,
-				PERSONS_COUNT);
-		assertThat(this.engine.getRuntimeService().getVariables(instance.getId())).containsKeys(CASE_ID, OUTCOME, CATEGORY,
-				SUMMARY);
+		assertThat(this.engine.getRuntimeService().getVariables(instance.getId()))
+			.doesNotContainKeys(RETURN_VISIT_COMMENT, SATISFACTION, RETURN_VISIT_METHOD, RECEPTION_NOTES, ASSIGNED_UNITS,
+					RESPONSIBLE_PERSON, CHANNEL, REQUEST, PERSONS_COUNT)
+			.containsKeys(CASE_ID, OUTCOME, CATEGORY, SUMMARY);
 		assertThat(this.engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
 			.variableUpdates().list().stream().map((detail) -> (HistoricVariableUpdate) detail)
 			.filter((update) -> RETURN_VISIT_COMMENT.equals(update.getVariableName()))

@@ -41,11 +41,9 @@ class H2PlanHints extends AbstractProcessEnginePlugin {
 		}
 		try (Connection connection = configuration.getDataSource().getConnection();
 				Statement statement = connection.createStatement()) {
+			// H2 commits a table's definition change itself.
 			for (String hint : HINTS) {
 				statement.execute(hint);
-			}
-			if (!connection.getAutoCommit()) {
-				connection.commit();
 			}
 		}
 		catch (SQLException ex) {
