@@ -56,23 +56,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port below the kernel's range for outgoing connections: one picked inside it can be taken, before the server
-# binds it, by one of the server's own connections to PostgreSQL.
-free_port() {
-  local port low
-  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-  [ "$low" -gt 12000 ] || low=32768
-  for _ in $(seq 1 50); do
-    port=$((10000 + RANDOM % (low - 10000)))
-    if ! ss -ltnH "sport = :$port" | grep -q .; then echo "$port"; return; fi
-  done
-  echo "intake: no free port found" >&2; exit 1
-}
-
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 "${PSQL[@]}" -d postgres -c "create database $DB"
-PORT=$(free_port)
+PORT=$(bash scripts/free-port.sh)
 : > "$LOG"
 
 # The JVM as operators start it: default heap (a quarter of the memory), no flags.

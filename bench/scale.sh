@@ -49,7 +49,7 @@ classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
 reuse=""
 if [ -n "$database" ]; then reuse=1; else database="pujiang_bench_scale_$$"; fi
 url="jdbc:postgresql://127.0.0.1:5432/$database"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(bash scripts/free-port.sh)
 work=$(mktemp -d)
 app=""
 cleanup() {
