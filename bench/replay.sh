@@ -11,7 +11,10 @@
 #                               # year earlier, untimed, in the same JVM, so that the timed replay runs on a JVM whose
 #                               # JIT compiler has seen the work, as a server in service would
 #   REPLAY_RUNS=3 repeats each; JAVA_OPTS are passed to the JVM; REPLAY_JAR=other.jar times another build (default:
-#   target/pujiang-*.jar)
+#   target/pujiang-*.jar); REPLAY_JAVA=/path/to/bin/java runs it on another Java runtime (default: java)
+#   REPLAY_AOT=1 (Java 25 or later): first an untimed training replay (one worker, in memory) writes an ahead-of-time
+#   cache of the loaded classes and the methods' profiles (JEP 483, 514, 515) for the jar extracted as Spring Boot
+#   lays it out for that (java -Djarmode=tools -jar … extract); the timed runs then start with that cache
 #
 # Prints Markdown table rows; exits 1 if a run fails or prints other figures. Logs stay in $REPLAY_LOGS (a temp dir).
 set -euo pipefail
@@ -38,6 +41,27 @@ jar=$(realpath "$jar")
 expected=$(pwd)/bench/replay-expected.txt
 logs=${REPLAY_LOGS:-$(mktemp -d -t pujiang-replay-XXXX)}
 mkdir -p "$logs"
+java=${REPLAY_JAVA:-java}
+# In memory: the application's database settings but no file (keep them in step with spring.datasource.url in
+# application.yaml).
+memory_url="jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"
+aot=()
+if [ -n "${REPLAY_AOT:-}" ]; then
+  # A cache holds classes only from the class path, not from inside the executable jar: extract it first.
+  rm -rf "$logs/extracted"
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$logs/extracted" >/dev/null
+  jar=$(ls "$logs"/extracted/pujiang-*.jar)
+  work=$(mktemp -d -t pujiang-replay-db-XXXX)
+  if ! (cd "$work" && timeout 1800 "$java" -XX:AOTCacheOutput="$logs/replay.aot" -jar "$jar" \
+      --spring.profiles.active=demo,replay --pujiang.replay.exit-when-done=true --server.port=0 \
+      --spring.datasource.url="$memory_url") >"$logs/aot-training.log" 2>&1 || [ ! -s "$logs/replay.aot" ]; then
+    echo "replay: the training run for the ahead-of-time cache failed, see $logs/aot-training.log" >&2
+    rm -rf "$work"
+    exit 1
+  fi
+  rm -rf "$work"
+  aot=(-XX:AOTCache="$logs/replay.aot")
+fi
 
 failed=0
 echo "| run | seconds | |"
@@ -46,19 +70,21 @@ for spec in "${specs[@]}"; do
   read -r mode workers rehearsals <<<"$spec"
   for run in $(seq 1 "$runs"); do
     work=$(mktemp -d -t pujiang-replay-db-XXXX)
-    # On disk: the application's own settings, its ./data/ folder in a fresh working directory. In memory: the same
-    # database settings but no file (keep them in step with spring.datasource.url in application.yaml).
+    # On disk: the application's own settings, its ./data/ folder in a fresh working directory. In memory:
+    # $memory_url.
     case $mode in
       file) database=(); label="H2, file" ;;
-      mem) database=("--spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"); label="H2, in memory" ;;
+      mem) database=("--spring.datasource.url=$memory_url"); label="H2, in memory" ;;
       *) echo "unknown database '$mode' (file or mem)" >&2; exit 2 ;;
     esac
     [ "$workers" = 1 ] || label="$label, $workers staff side by side"
     [ "$rehearsals" = 0 ] || label="$label, after $rehearsals untimed rehearsal(s) in the same JVM"
+    [ "$java" = java ] || label="$label, $("$java" -version 2>&1 | head -n 1 | sed 's/"//g')"
+    [ ${#aot[@]} = 0 ] || label="$label, ahead-of-time cache"
     log=$logs/replay-$mode-w$workers-r$rehearsals-$run.log
     # -XX:+CITime: at exit the JVM prints how long its JIT compilers worked (C2 competes with the replay for a core).
     # shellcheck disable=SC2086
-    if ! (cd "$work" && timeout 1800 java -XX:+CITime ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
+    if ! (cd "$work" && timeout 1800 "$java" -XX:+CITime "${aot[@]}" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
         --pujiang.replay.exit-when-done=true --pujiang.replay.rehearsals="$rehearsals" --pujiang.replay.workers="$workers" \
         --server.port=0 \
         "${database[@]}") >"$log" 2>&1; then
