@@ -6,6 +6,7 @@
 #
 #   bash bench/intake.sh [--quick]      (bench/run.sh builds the jar and calls it)
 #   INTAKE_JAR=other.jar bash bench/intake.sh   measures another build, to compare two builds one after the other
+#   INTAKE_JAVA=/path/to/bin/java runs it on another Java runtime; JAVA_OPTS are passed to the JVM (none by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,11 +63,16 @@ rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 PORT=$(bash scripts/free-port.sh)
 : > "$LOG"
 
-# The JVM as operators start it: default heap (a quarter of the memory), no flags.
+# The JVM as operators start it: default heap (a quarter of the memory), no flags (unless INTAKE_JAVA or JAVA_OPTS).
+RUNTIME=""
+if [ -n "${INTAKE_JAVA:-}" ] || [ -n "${JAVA_OPTS:-}" ]; then
+  RUNTIME=", $("${INTAKE_JAVA:-java}" -version 2>&1 | head -n 1 | sed 's/"//g')${JAVA_OPTS:+, $JAVA_OPTS}"
+fi
 START=$(date +%s.%N)
+# shellcheck disable=SC2086
 PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
   PUJIANG_ADMIN_PASSWORD="bench-$$-$RANDOM" \
-  java -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
+  "${INTAKE_JAVA:-java}" ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
   >> "$LOG" 2>&1 &
 APP_PID=$!
 
@@ -178,7 +184,7 @@ cpu_row() { # line label
 }
 
 cat <<EOF
-### Intake under load — PostgreSQL $PG_VERSION at 127.0.0.1, the packaged jar
+### Intake under load — PostgreSQL $PG_VERSION at 127.0.0.1, the packaged jar$RUNTIME
 
 \`POST /api/petitions\` on loopback, wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }') with $THREADS threads and $CONNECTIONS connections holding a steady rate (\`bench/petitions.lua\`: each request
 waits for its slot; every petition valid and distinct — its own GB 11643 resident ID number, phone and
@@ -213,7 +219,7 @@ the answers on their way); cases stored: $STORED, PetitionCase processes started
 Notices written to the outbox: $NOTICES, of which $UNSENT not yet sent when the load ended (the dispatcher sends them
 while the registrations come in, on the same two cores).
 
-### Memory and start-up — the packaged jar on PostgreSQL $PG_VERSION
+### Memory and start-up — the packaged jar on PostgreSQL $PG_VERSION$RUNTIME
 
 Started as operators start it (\`java -jar\`, profile \`postgres\`, default heap: a quarter of the memory, G1), on an
 empty database (Flyway's migrations and Camunda's schema are created during start-up).
