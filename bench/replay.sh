@@ -52,7 +52,10 @@ if [ -n "${REPLAY_AOT:-}" ]; then
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$logs/extracted" >/dev/null
   jar=$(ls "$logs"/extracted/pujiang-*.jar)
   work=$(mktemp -d -t pujiang-replay-db-XXXX)
-  if ! (cd "$work" && timeout 1800 "$java" -XX:AOTCacheOutput="$logs/replay.aot" -jar "$jar" \
+  # With the timed runs' JAVA_OPTS: a cache written under other options (another collector, say) can be refused at
+  # start, and the runs would then be timed without it.
+  # shellcheck disable=SC2086
+  if ! (cd "$work" && timeout 1800 "$java" -XX:AOTCacheOutput="$logs/replay.aot" ${JAVA_OPTS:-} -jar "$jar" \
       --spring.profiles.active=demo,replay --pujiang.replay.exit-when-done=true --server.port=0 \
       --spring.datasource.url="$memory_url") >"$logs/aot-training.log" 2>&1 || [ ! -s "$logs/replay.aot" ]; then
     echo "replay: the training run for the ahead-of-time cache failed, see $logs/aot-training.log" >&2
