@@ -115,18 +115,59 @@ cpu_ticks() {
 }
 TICKS=$(getconf CLK_TCK)
 
+# While a run goes on: how long the statements of the benchmark's database waited on the WAL's flush to disk
+# (fdatasync), sampled from pg_stat_activity every 50 ms in a session of its own. A wait of 100 ms or more holds up
+# every commit behind it, so these are the runs' disk stalls; it prints "stalls longest-ms checkpoints".
+wal_waits() { # seconds
+  "${PSQL[@]}" -d postgres -At -F' ' <<SQL
+create function pg_temp.wal_waits(seconds float8, db text, out stalls int, out longest int, out checkpoints bigint)
+language plpgsql as \$\$
+declare
+  ends timestamptz := clock_timestamp() + make_interval(secs => seconds);
+  waited int;
+  stalled boolean := false;
+  before bigint;
+begin
+  stalls := 0;
+  longest := 0;
+  select checkpoints_timed + checkpoints_req into before from pg_stat_bgwriter;
+  while clock_timestamp() < ends loop
+    perform pg_stat_clear_snapshot();
+    -- A commit's statement starts as it asks for the flush: its age is how long it has waited.
+    select coalesce(max(extract(epoch from clock_timestamp() - query_start) * 1000), 0)::int into waited
+      from pg_stat_activity where datname = db and wait_event in ('WALSync', 'WALWrite');
+    if waited >= 100 then
+      stalls := stalls + (case when stalled then 0 else 1 end);
+      longest := greatest(longest, waited);
+    end if;
+    stalled := waited >= 100;
+    perform pg_sleep(0.05);
+  end loop;
+  perform pg_stat_clear_snapshot();
+  select checkpoints_timed + checkpoints_req - before into checkpoints from pg_stat_bgwriter;
+end
+\$\$;
+select * from pg_temp.wal_waits($1, '$DB');
+SQL
+}
+
 load() { # label rate seconds first-petition-number
-  local result before after began
+  local result before after began sampler wal
   began=$(date +%s.%N)
   before=$(cpu_ticks)
+  wal_waits "$3" > "$OUT/intake-wal.txt" 2>&1 &
+  sampler=$!
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
     -- "$2" "$4" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
   after=$(cpu_ticks)
+  wait "$sampler" || true
+  wal=$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' "$OUT/intake-wal.txt" || echo "? ? ?")
   local -a b a
   read -ra b <<< "$before"
   read -ra a <<< "$after"
   echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT }" \
-    "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))"
+    "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))" \
+    "$(awk '{ printf "wal_stalls=%s wal_longest=%s checkpoints=%s", $1, $2, $3 }' <<< "$wal")"
 }
 field() { # line key
   tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
@@ -183,6 +224,10 @@ cpu_row() { # line label
         (r + j + g + o + p) * ms, (r + j + g + o + p) / hz / secs }'
 }
 
+wal_row() { # line label
+  echo "| $2 | $(field "$1" wal_stalls) | $(field "$1" wal_longest) | $(field "$1" checkpoints) |"
+}
+
 cat <<EOF
 ### Intake under load — PostgreSQL $PG_VERSION at 127.0.0.1, the packaged jar$RUNTIME
 
@@ -213,6 +258,17 @@ $(cpu_row "$WARMUP" "warm-up at $RATE/s")
 $(for l in "${SETTLE[@]}"; do cpu_row "$l" "settling at $SETTLE_RATE/s"; done)
 $(cpu_row "$MEASURED" "measured at $RATE/s")
 $(for l in "${SWEEP[@]}"; do cpu_row "$l" "at $(field "$l" asked)/s"; done)
+
+The disk while each run went on: how often a statement of the benchmark's database waited 100 ms or more on the
+WAL's flush to disk (the commits behind it wait too), the longest such wait seen, and PostgreSQL's checkpoints
+during the run (from \`pg_stat_activity\` every 50 ms and \`pg_stat_bgwriter\`, in a session of their own).
+
+| run | WAL waits of 100 ms or more | the longest, ms | checkpoints |
+| --- | ---: | ---: | ---: |
+$(wal_row "$WARMUP" "warm-up at $RATE/s")
+$(for l in "${SETTLE[@]}"; do wal_row "$l" "settling at $SETTLE_RATE/s"; done)
+$(wal_row "$MEASURED" "measured at $RATE/s")
+$(for l in "${SWEEP[@]}"; do wal_row "$l" "at $(field "$l" asked)/s"; done)
 
 Registrations sent: $SENT, of which $CREATED answered 201 before their run ended (wrk stops without waiting for
 the answers on their way); cases stored: $STORED, PetitionCase processes started: $PROCESSES — $([ "$STORED" = "$SENT" ] && [ "$PROCESSES" = "$SENT" ] && echo "every registration sent is stored once, with its process" || echo "**they differ**").
