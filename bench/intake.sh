@@ -151,15 +151,26 @@ select * from pg_temp.wal_waits($1, '$DB');
 SQL
 }
 
+# Microseconds so far that some task waited for a core, and for I/O (the kernel's pressure stall information; "?"
+# where the kernel has none).
+pressure() {
+  local cpu io
+  cpu=$(awk '/^some/ { sub("total=", "", $5); print $5 }' /proc/pressure/cpu 2>/dev/null) || true
+  io=$(awk '/^some/ { sub("total=", "", $5); print $5 }' /proc/pressure/io 2>/dev/null) || true
+  echo "${cpu:-?} ${io:-?}"
+}
+
 load() { # label rate seconds first-petition-number
-  local result before after began sampler wal
+  local result before after began sampler wal stalls_before stalls_after
   began=$(date +%s.%N)
   before=$(cpu_ticks)
+  stalls_before=$(pressure)
   wal_waits "$3" > "$OUT/intake-wal.txt" 2>&1 &
   sampler=$!
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
     -- "$2" "$4" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
   after=$(cpu_ticks)
+  stalls_after=$(pressure)
   wait "$sampler" || true
   wal=$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' "$OUT/intake-wal.txt" || echo "? ? ?")
   local -a b a
@@ -167,7 +178,11 @@ load() { # label rate seconds first-petition-number
   read -ra a <<< "$after"
   echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT }" \
     "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))" \
-    "$(awk '{ printf "wal_stalls=%s wal_longest=%s checkpoints=%s", $1, $2, $3 }' <<< "$wal")"
+    "$(awk '{ printf "wal_stalls=%s wal_longest=%s checkpoints=%s", $1, $2, $3 }' <<< "$wal")" \
+    "$(awk -v b="$stalls_before" -v a="$stalls_after" -v began="$began" -v ended="$(date +%s.%N)" 'BEGIN {
+      split(b, x, " "); split(a, y, " "); us = (ended - began) * 1e6
+      for (i = 1; i <= 2; i++) p[i] = (x[i] == "?" || y[i] == "?") ? "?" : sprintf("%.0f", (y[i] - x[i]) * 100 / us)
+      printf "cpu_pressure=%s io_pressure=%s", p[1], p[2] }')"
 }
 field() { # line key
   tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
@@ -225,7 +240,7 @@ cpu_row() { # line label
 }
 
 wal_row() { # line label
-  echo "| $2 | $(field "$1" wal_stalls) | $(field "$1" wal_longest) | $(field "$1" checkpoints) |"
+  echo "| $2 | $(field "$1" cpu_pressure) | $(field "$1" io_pressure) | $(field "$1" wal_stalls) | $(field "$1" wal_longest) | $(field "$1" checkpoints) |"
 }
 
 cat <<EOF
@@ -259,12 +274,15 @@ $(for l in "${SETTLE[@]}"; do cpu_row "$l" "settling at $SETTLE_RATE/s"; done)
 $(cpu_row "$MEASURED" "measured at $RATE/s")
 $(for l in "${SWEEP[@]}"; do cpu_row "$l" "at $(field "$l" asked)/s"; done)
 
-The disk while each run went on: how often a statement of the benchmark's database waited 100 ms or more on the
-WAL's flush to disk (the commits behind it wait too), the longest such wait seen, and PostgreSQL's checkpoints
-during the run (from \`pg_stat_activity\` every 50 ms and \`pg_stat_bgwriter\`, in a session of their own).
+What held requests up besides their own work, while each run went on: the share of the time some task on the
+machine waited for a core and for I/O (the kernel's pressure stall information, \`/proc/pressure\`: the load generator,
+the server and PostgreSQL share the two cores); how often a statement of the benchmark's database waited 100 ms or
+more on the WAL's flush to disk (the commits behind it wait too), the longest such wait seen, and PostgreSQL's
+checkpoints during the run (from \`pg_stat_activity\` every 50 ms and \`pg_stat_bgwriter\`, in a session of their
+own).
 
-| run | WAL waits of 100 ms or more | the longest, ms | checkpoints |
-| --- | ---: | ---: | ---: |
+| run | waiting for a core, % of the time | waiting for I/O, % | WAL waits of 100 ms or more | the longest, ms | checkpoints |
+| --- | ---: | ---: | ---: | ---: | ---: |
 $(wal_row "$WARMUP" "warm-up at $RATE/s")
 $(for l in "${SETTLE[@]}"; do wal_row "$l" "settling at $SETTLE_RATE/s"; done)
 $(wal_row "$MEASURED" "measured at $RATE/s")
