@@ -161,16 +161,16 @@ pressure() {
 }
 
 load() { # label rate seconds first-petition-number
-  local result before after began sampler wal stalls_before stalls_after
+  local result before after began sampler wal pressure_before pressure_after
   began=$(date +%s.%N)
   before=$(cpu_ticks)
-  stalls_before=$(pressure)
+  pressure_before=$(pressure)
   wal_waits "$3" > "$OUT/intake-wal.txt" 2>&1 &
   sampler=$!
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
     -- "$2" "$4" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
   after=$(cpu_ticks)
-  stalls_after=$(pressure)
+  pressure_after=$(pressure)
   wait "$sampler" || true
   wal=$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' "$OUT/intake-wal.txt" || echo "? ? ?")
   local -a b a
@@ -179,7 +179,7 @@ load() { # label rate seconds first-petition-number
   echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT }" \
     "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))" \
     "$(awk '{ printf "wal_stalls=%s wal_longest=%s checkpoints=%s", $1, $2, $3 }' <<< "$wal")" \
-    "$(awk -v b="$stalls_before" -v a="$stalls_after" -v began="$began" -v ended="$(date +%s.%N)" 'BEGIN {
+    "$(awk -v b="$pressure_before" -v a="$pressure_after" -v began="$began" -v ended="$(date +%s.%N)" 'BEGIN {
       split(b, x, " "); split(a, y, " "); us = (ended - began) * 1e6
       for (i = 1; i <= 2; i++) p[i] = (x[i] == "?" || y[i] == "?") ? "?" : sprintf("%.0f", (y[i] - x[i]) * 100 / us)
       printf "cpu_pressure=%s io_pressure=%s", p[1], p[2] }')"
@@ -239,7 +239,7 @@ cpu_row() { # line label
         (r + j + g + o + p) * ms, (r + j + g + o + p) / hz / secs }'
 }
 
-wal_row() { # line label
+held_row() { # line label
   echo "| $2 | $(field "$1" cpu_pressure) | $(field "$1" io_pressure) | $(field "$1" wal_stalls) | $(field "$1" wal_longest) | $(field "$1" checkpoints) |"
 }
 
@@ -283,10 +283,10 @@ own).
 
 | run | waiting for a core, % of the time | waiting for I/O, % | WAL waits of 100 ms or more | the longest, ms | checkpoints |
 | --- | ---: | ---: | ---: | ---: | ---: |
-$(wal_row "$WARMUP" "warm-up at $RATE/s")
-$(for l in "${SETTLE[@]}"; do wal_row "$l" "settling at $SETTLE_RATE/s"; done)
-$(wal_row "$MEASURED" "measured at $RATE/s")
-$(for l in "${SWEEP[@]}"; do wal_row "$l" "at $(field "$l" asked)/s"; done)
+$(held_row "$WARMUP" "warm-up at $RATE/s")
+$(for l in "${SETTLE[@]}"; do held_row "$l" "settling at $SETTLE_RATE/s"; done)
+$(held_row "$MEASURED" "measured at $RATE/s")
+$(for l in "${SWEEP[@]}"; do held_row "$l" "at $(field "$l" asked)/s"; done)
 
 Registrations sent: $SENT, of which $CREATED answered 201 before their run ended (wrk stops without waiting for
 the answers on their way); cases stored: $STORED, PetitionCase processes started: $PROCESSES — $([ "$STORED" = "$SENT" ] && [ "$PROCESSES" = "$SENT" ] && echo "every registration sent is stored once, with its process" || echo "**they differ**").
