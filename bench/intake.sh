@@ -161,14 +161,18 @@ pressure() {
 }
 
 load() { # label rate seconds first-petition-number
-  local result before after began sampler wal pressure_before pressure_after
+  local result before after began sampler wal pressure_before pressure_after wrk_cpu
   began=$(date +%s.%N)
   before=$(cpu_ticks)
   pressure_before=$(pressure)
   wal_waits "$3" > "$OUT/intake-wal.txt" 2>&1 &
   sampler=$!
+  # The shell's "times" after wrk: the CPU of its children, wrk (and grep) alone, in its second line.
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/petitions.lua "http://127.0.0.1:$PORT" \
-    -- "$2" "$4" "$THREADS" | grep '^RESULT ') || { echo "intake: wrk failed" >&2; exit 1; }
+    -- "$2" "$4" "$THREADS" | grep '^RESULT ' && times) || { echo "intake: wrk failed" >&2; exit 1; }
+  wrk_cpu=$(tail -n 1 <<< "$result" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] }
+    printf "%.2f", n }')
+  result=$(grep '^RESULT ' <<< "$result")
   after=$(cpu_ticks)
   pressure_after=$(pressure)
   wait "$sampler" || true
@@ -182,7 +186,8 @@ load() { # label rate seconds first-petition-number
     "$(awk -v b="$pressure_before" -v a="$pressure_after" -v began="$began" -v ended="$(date +%s.%N)" 'BEGIN {
       split(b, x, " "); split(a, y, " "); us = (ended - began) * 1e6
       for (i = 1; i <= 2; i++) p[i] = (x[i] == "?" || y[i] == "?") ? "?" : sprintf("%.0f", (y[i] - x[i]) * 100 / us)
-      printf "cpu_pressure=%s io_pressure=%s", p[1], p[2] }')"
+      printf "cpu_pressure=%s io_pressure=%s", p[1], p[2] }')" \
+    "wrk_cpu=$wrk_cpu"
 }
 field() { # line key
   tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
@@ -233,10 +238,10 @@ cpu_row() { # line label
   local l=$1
   awk -v label="$2" -v n="$(field "$l" requests)" -v secs="$(field "$l" wall)" -v hz="$TICKS" \
     -v r="$(field "$l" cpu_requests)" -v j="$(field "$l" cpu_jit)" -v g="$(field "$l" cpu_gc)" \
-    -v o="$(field "$l" cpu_other)" -v p="$(field "$l" cpu_pg)" 'BEGIN {
+    -v o="$(field "$l" cpu_other)" -v p="$(field "$l" cpu_pg)" -v w="$(field "$l" wrk_cpu)" 'BEGIN {
       ms = 1000 / hz / (n > 0 ? n : 1)
-      printf "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |\n", label, r * ms, j * ms, g * ms, o * ms, p * ms,
-        (r + j + g + o + p) * ms, (r + j + g + o + p) / hz / secs }'
+      printf "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |\n", label, r * ms, j * ms, g * ms, o * ms,
+        p * ms, (r + j + g + o + p) * ms, (r + j + g + o + p) / hz / secs, w / secs }'
 }
 
 held_row() { # line label
@@ -265,10 +270,11 @@ $(for l in "${SWEEP[@]}"; do row "$l" "after it, a lower rate"; done)
 
 Where the CPU went, per request answered (ms of CPU, from the threads' and processes' counters in /proc): the
 request threads, the JIT compilers, the garbage collector, the rest of the JVM (job executor, schedulers, VM
-thread), and the PostgreSQL server; and the cores kept busy by the two together (wrk's own share not counted).
+thread), and the PostgreSQL server; and the cores kept busy by the two together; then the cores wrk itself kept
+busy (the load generator runs on the same two cores; not in the total).
 
-| run | requests | JIT | GC | rest of the JVM | PostgreSQL | total | cores busy |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| run | requests | JIT | GC | rest of the JVM | PostgreSQL | total | cores busy | cores busy with wrk |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 $(cpu_row "$WARMUP" "warm-up at $RATE/s")
 $(for l in "${SETTLE[@]}"; do cpu_row "$l" "settling at $SETTLE_RATE/s"; done)
 $(cpu_row "$MEASURED" "measured at $RATE/s")
