@@ -281,8 +281,8 @@ $(cpu_row "$MEASURED" "measured at $RATE/s")
 $(for l in "${SWEEP[@]}"; do cpu_row "$l" "at $(field "$l" asked)/s"; done)
 
 What held requests up besides their own work, while each run went on: the share of the time some task on the
-machine waited for a core and for I/O (the kernel's pressure stall information, \`/proc/pressure\`: the load generator,
-the server and PostgreSQL share the two cores); how often a statement of the benchmark's database waited 100 ms or
+machine waited for a core and for I/O (the kernel's pressure stall information, \`/proc/pressure\`: the server and
+PostgreSQL share the two cores, wrk beside them); how often a statement of the benchmark's database waited 100 ms or
 more on the WAL's flush to disk (the commits behind it wait too), the longest such wait seen, and PostgreSQL's
 checkpoints during the run (from \`pg_stat_activity\` every 50 ms and \`pg_stat_bgwriter\`, in a session of their
 own).
