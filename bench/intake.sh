@@ -133,7 +133,8 @@ begin
   select checkpoints_timed + checkpoints_req into before from pg_stat_bgwriter;
   while clock_timestamp() < ends loop
     perform pg_stat_clear_snapshot();
-    -- A commit's statement starts as it asks for the flush: its age is how long it has waited.
+    -- A commit's statement starts as it asks for the flush: its age is how long it has waited (for another
+    -- statement that waits on the WAL, how long it has run: at most that).
     select coalesce(max(extract(epoch from clock_timestamp() - query_start) * 1000), 0)::int into waited
       from pg_stat_activity where datname = db and wait_event in ('WALSync', 'WALWrite');
     if waited >= 100 then
@@ -161,7 +162,7 @@ pressure() {
 }
 
 load() { # label rate seconds first-petition-number
-  local result before after began sampler wal pressure_before pressure_after wrk_cpu
+  local result before after began sampler wal pressure_before pressure_after pressure_ended wrk_cpu
   began=$(date +%s.%N)
   before=$(cpu_ticks)
   pressure_before=$(pressure)
@@ -175,6 +176,7 @@ load() { # label rate seconds first-petition-number
   result=$(grep '^RESULT ' <<< "$result")
   after=$(cpu_ticks)
   pressure_after=$(pressure)
+  pressure_ended=$(date +%s.%N)
   wait "$sampler" || true
   wal=$(grep -E '^[0-9]+ [0-9]+ [0-9]+$' "$OUT/intake-wal.txt" || echo "? ? ?")
   local -a b a
@@ -183,7 +185,7 @@ load() { # label rate seconds first-petition-number
   echo "$1 asked=$2 secs=$3 wall=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') ${result#RESULT }" \
     "cpu_requests=$((a[0] - b[0])) cpu_jit=$((a[1] - b[1])) cpu_gc=$((a[2] - b[2])) cpu_other=$((a[3] - b[3])) cpu_pg=$((a[4] - b[4]))" \
     "$(awk '{ printf "wal_stalls=%s wal_longest=%s checkpoints=%s", $1, $2, $3 }' <<< "$wal")" \
-    "$(awk -v b="$pressure_before" -v a="$pressure_after" -v began="$began" -v ended="$(date +%s.%N)" 'BEGIN {
+    "$(awk -v b="$pressure_before" -v a="$pressure_after" -v began="$began" -v ended="$pressure_ended" 'BEGIN {
       split(b, x, " "); split(a, y, " "); us = (ended - began) * 1e6
       for (i = 1; i <= 2; i++) p[i] = (x[i] == "?" || y[i] == "?") ? "?" : sprintf("%.0f", (y[i] - x[i]) * 100 / us)
       printf "cpu_pressure=%s io_pressure=%s", p[1], p[2] }')" \
@@ -273,7 +275,7 @@ request threads, the JIT compilers, the garbage collector, the rest of the JVM (
 thread), and the PostgreSQL server; and the cores kept busy by the two together; then the cores wrk itself kept
 busy (the load generator runs on the same two cores; not in the total).
 
-| run | requests | JIT | GC | rest of the JVM | PostgreSQL | total | cores busy | cores busy with wrk |
+| run | requests | JIT | GC | rest of the JVM | PostgreSQL | total | cores busy | cores wrk kept busy |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 $(cpu_row "$WARMUP" "warm-up at $RATE/s")
 $(for l in "${SETTLE[@]}"; do cpu_row "$l" "settling at $SETTLE_RATE/s"; done)
