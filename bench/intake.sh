@@ -133,8 +133,8 @@ begin
   select checkpoints_timed + checkpoints_req into before from pg_stat_bgwriter;
   while clock_timestamp() < ends loop
     perform pg_stat_clear_snapshot();
-    -- A commit's statement starts as it asks for the flush: its age is how long it has waited (for another
-    -- statement that waits on the WAL, how long it has run: at most that).
+    -- A commit's statement starts as it asks for the flush: its age is how long it has waited. For another
+    -- statement waiting on the WAL, its age is how long it has run, more than it has waited.
     select coalesce(max(extract(epoch from clock_timestamp() - query_start) * 1000), 0)::int into waited
       from pg_stat_activity where datname = db and wait_event in ('WALSync', 'WALWrite');
     if waited >= 100 then
