@@ -47,14 +47,11 @@ for s in A B; do
   NEXT[$s]=0
 done
 
+# shellcheck source=bench/server.sh
+. bench/server.sh
 cleanup() {
   for s in A B; do
-    if [ -n "${PID[$s]}" ] && kill -0 "${PID[$s]}" 2>/dev/null; then
-      kill -TERM "${PID[$s]}" 2>/dev/null || true
-      for _ in $(seq 1 60); do kill -0 "${PID[$s]}" 2>/dev/null || break; sleep 1; done
-      kill -KILL "${PID[$s]}" 2>/dev/null || true
-    fi
-    "${PSQL[@]}" -d postgres -c "drop database if exists ${DB[$s]} with (force)" >/dev/null 2>&1 || true
+    server_stop "${PID[$s]}" "${DB[$s]}"
   done
 }
 trap cleanup EXIT
@@ -63,22 +60,12 @@ start() { # server
   local s=$1
   "${PSQL[@]}" -d postgres -c "create database ${DB[$s]}"
   PORT[$s]=$(bash scripts/free-port.sh)
-  # shellcheck disable=SC2086
-  PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:5432/${DB[$s]}" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
-    PUJIANG_ADMIN_PASSWORD="bench-$$-$RANDOM" \
-    java ${OPTS[$s]} -jar "${JAR[$s]}" --spring.profiles.active=postgres --server.port="${PORT[$s]}" \
-    --server.address=127.0.0.1 > "$OUT/intake-turns-${s,,}.log" 2>&1 &
-  PID[$s]=$!
-  for _ in $(seq 1 900); do
-    kill -0 "${PID[$s]}" 2>/dev/null || { echo "intake-turns: server $s exited; see $OUT/intake-turns-${s,,}.log" >&2; exit 1; }
-    if curl -fsS -m 2 "http://127.0.0.1:${PORT[$s]}/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
-      curl -fsS -m 120 -o /dev/null "http://127.0.0.1:${PORT[$s]}/api/categories"
-      return
-    fi
-    sleep 0.2
-  done
-  echo "intake-turns: server $s not up after 180 s; see $OUT/intake-turns-${s,,}.log" >&2
-  exit 1
+  : > "$OUT/intake-turns-${s,,}.log"
+  server_start java "${JAR[$s]}" "${OPTS[$s]}" "${DB[$s]}" "${PORT[$s]}" "$OUT/intake-turns-${s,,}.log"
+  PID[$s]=$SERVER_PID
+  server_wait_up "${PID[$s]}" "${PORT[$s]}" "$OUT/intake-turns-${s,,}.log" "intake-turns (server $s)"
+  # The first request initialises Spring MVC's dispatcher; it is nobody's petition.
+  curl -fsS -m 120 -o /dev/null "http://127.0.0.1:${PORT[$s]}/api/categories"
 }
 # One at a time, so that the second's start-up does not slow the first's.
 start A

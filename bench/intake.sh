@@ -46,15 +46,10 @@ PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 [ -f "$JAR" ] || { echo "intake: $JAR is missing; bench/run.sh builds it" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "intake: wrk is not installed; bench/run.sh installs it" >&2; exit 1; }
 
+# shellcheck source=bench/server.sh
+. bench/server.sh
 APP_PID=""
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
-  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
-}
+cleanup() { server_stop "$APP_PID" "$DB"; }
 trap cleanup EXIT
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -69,23 +64,10 @@ if [ -n "${INTAKE_JAVA:-}" ] || [ -n "${JAVA_OPTS:-}" ]; then
   RUNTIME=", $("${INTAKE_JAVA:-java}" -version 2>&1 | head -n 1 | sed 's/"//g')${JAVA_OPTS:+, $JAVA_OPTS}"
 fi
 START=$(date +%s.%N)
-# shellcheck disable=SC2086
-PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
-  PUJIANG_ADMIN_PASSWORD="bench-$$-$RANDOM" \
-  "${INTAKE_JAVA:-java}" ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --server.address=127.0.0.1 \
-  >> "$LOG" 2>&1 &
-APP_PID=$!
-
-UP=""
-for _ in $(seq 1 900); do
-  kill -0 "$APP_PID" 2>/dev/null || { echo "intake: the application exited; see $LOG" >&2; exit 1; }
-  if curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
-    UP=$(date +%s.%N)
-    break
-  fi
-  sleep 0.2
-done
-[ -n "$UP" ] || { echo "intake: not up after 180 s; see $LOG" >&2; exit 1; }
+server_start "${INTAKE_JAVA:-java}" "$JAR" "${JAVA_OPTS:-}" "$DB" "$PORT" "$LOG"
+APP_PID=$SERVER_PID
+server_wait_up "$APP_PID" "$PORT" "$LOG" intake
+UP=$(date +%s.%N)
 STARTUP=$(awk -v a="$START" -v b="$UP" 'BEGIN { printf "%.1f", b - a }')
 SPRING_STARTUP=$(grep -o 'Started PujiangApplication in [0-9.]* seconds' "$LOG" | grep -o '[0-9.]*' | head -n 1)
 RSS_START=$(rss_mb "$APP_PID")
