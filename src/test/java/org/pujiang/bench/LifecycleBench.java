@@ -1,7 +1,11 @@
 package org.pujiang.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,9 +54,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     [--url=jdbc:postgresql://…] [--cases=436] [--rounds=3] [--warmup=100] [--warmup-rounds=6] [--counted=10]
  *     [--threads=1,2]
  *     [--out=file.md] [--log=file.log] [--jfr=folder] [--camunda.…=… --spring.…=… --pujiang.…=…]
+ * java … org.pujiang.bench.LifecycleBench --turns --database=… [--cases=100] [--counted=10] [application properties]
  * </pre>
  * {@code --jfr} keeps the flight recordings; application properties are passed on (to try a setting). bench/run.sh
  * runs it; see the README's Performance section.
+ * <p>
+ * {@code --turns} runs rounds when told, so that two builds or settings, each in a JVM of its own, can be timed one
+ * after the other within seconds (bench/lifecycle-turns.sh): it prints {@code READY} once started, then answers each
+ * line of its standard input on its standard output — {@code count}: the statements a case of the day's mix sends
+ * ({@code COUNT}); {@code warm}: one untimed round ({@code WARM}); {@code turn}: one timed round at one thread
+ * ({@code TURN}) — and ends when its input does.
  */
 public final class LifecycleBench {
 
@@ -111,8 +122,12 @@ public final class LifecycleBench {
 			DiagramOnly.deploy(engine);
 			String history = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel()
 				.getName();
-			String report = new LifecycleBench(options, new CaseDriver(engine), counter)
-				.run(database(application.getBean(DataSource.class), postgres), history);
+			LifecycleBench bench = new LifecycleBench(options, new CaseDriver(engine), counter);
+			if (options.containsKey("turns")) {
+				bench.turns();
+				return;
+			}
+			String report = bench.run(database(application.getBean(DataSource.class), postgres), history);
 			Path out = Path.of(options.getOrDefault("out", "target/bench/lifecycle.md"));
 			Files.createDirectories(out.toAbsolutePath().getParent());
 			Files.writeString(out, report);
@@ -186,6 +201,68 @@ public final class LifecycleBench {
 			}
 		}
 		return report(database, history, mix, rounds, warmup, warmupRounds, warmupRates, counted, threadCounts, seconds, counts, profiles);
+	}
+
+	/**
+	 * The turns protocol (see the class's comment): each round drives {@code --cases} cases of the day's mix through
+	 * each process at one thread, the processes in the order given by the round's number.
+	 */
+	private void turns() throws Exception {
+		List<Outcome> mix = CaseMix.of(option("cases", 100));
+		int counted = option("counted", 10);
+		PrintStream out = System.out;
+		out.println("READY");
+		out.flush();
+		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		int round = 0;
+		for (String command = in.readLine(); command != null; command = in.readLine()) {
+			StringBuilder answer = new StringBuilder();
+			switch (command.strip()) {
+				case "count" -> {
+					// Statements a case of the day's mix sends, of each process; and of them Pujiang's own tables'.
+					answer.append("COUNT");
+					Map<Outcome, Double> weights = new EnumMap<>(Outcome.class);
+					for (Outcome path : Outcome.values()) {
+						weights.put(path, CaseMix.share(path));
+					}
+					for (Variant variant : Variant.values()) {
+						Map<Outcome, Counts> byPath = new EnumMap<>(Outcome.class);
+						for (Outcome path : Outcome.values()) {
+							this.counter.start();
+							run(variant, Collections.nCopies(counted, path), 1, null);
+							byPath.put(path, this.counter.stop());
+						}
+						answer.append(String.format(Locale.ROOT, " %.1f %.1f", weighted(byPath, weights, counted, Counts::total),
+								weighted(byPath, weights, counted, (c) -> c.total() - c.ofTablePrefix("act_"))));
+					}
+				}
+				case "warm", "turn" -> {
+					// Per process, per case in ms: wall, CPU of the driving thread, the time in the calls that wait for
+					// the engine's statements and for Pujiang's, and the rest of the wall time but for the commits and
+					// the other calls on the connection: the JVM's own work between the calls.
+					boolean timed = command.strip().equals("turn");
+					answer.append(timed ? "TURN" : "WARM");
+					List<Variant> order = new ArrayList<>(List.of(Variant.values()));
+					Collections.rotate(order, round++);
+					Map<Variant, Timing> timings = new EnumMap<>(Variant.class);
+					for (Variant variant : order) {
+						this.counter.startTiming();
+						run(variant, mix, 1, null);
+						timings.put(variant, this.counter.stopTiming());
+					}
+					for (Variant variant : Variant.values()) {
+						Timing t = timings.get(variant);
+						double perCase = 1e6 * mix.size();
+						answer.append(String.format(Locale.ROOT, " %.2f %.2f %.2f %.2f %.2f", t.elapsed() / perCase,
+								t.cpu() / perCase, t.waited().get(Owner.ENGINE) / perCase,
+								t.waited().get(Owner.PUJIANG) / perCase, (t.elapsed() - t.waitedInAll()) / perCase));
+					}
+				}
+				default -> answer.append("UNKNOWN ").append(command);
+			}
+			out.println(answer);
+			out.flush();
+		}
 	}
 
 	/** Drives the cases on {@code threads} threads, each its own share of them; answers the wall time in seconds. */
