@@ -221,10 +221,7 @@ public final class LifecycleBench {
 				case "count" -> {
 					// Statements a case of the day's mix sends, of each process; and of them Pujiang's own tables'.
 					answer.append("COUNT");
-					Map<Outcome, Double> weights = new EnumMap<>(Outcome.class);
-					for (Outcome path : Outcome.values()) {
-						weights.put(path, CaseMix.share(path));
-					}
+					Map<Outcome, Double> weights = dayWeights();
 					for (Variant variant : Variant.values()) {
 						Map<Outcome, Counts> byPath = new EnumMap<>(Outcome.class);
 						for (Outcome path : Outcome.values()) {
@@ -382,10 +379,7 @@ public final class LifecycleBench {
 					String.format(Locale.ROOT, "%.0f%%", CaseMix.share(path) * 100), counted,
 					Map.of(path, 1.0), counts));
 		}
-		Map<Outcome, Double> weights = new EnumMap<>(Outcome.class);
-		for (Outcome path : Outcome.values()) {
-			weights.put(path, CaseMix.share(path));
-		}
+		Map<Outcome, Double> weights = dayWeights();
 		md.append(costRow("**the day's mix**", "100%", counted, weights, counts)).append('\n');
 
 		md.append("Statements per case in the mix by table, where Pujiang and the baseline differ most:\n\n");
@@ -498,6 +492,15 @@ public final class LifecycleBench {
 			row.append(rounds.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.1f |", sum / (rounds.size() * (double) cases)));
 		}
 		return row.append('\n').toString();
+	}
+
+	/** Each path's share of the first day's cases. */
+	private static Map<Outcome, Double> dayWeights() {
+		Map<Outcome, Double> weights = new EnumMap<>(Outcome.class);
+		for (Outcome path : Outcome.values()) {
+			weights.put(path, CaseMix.share(path));
+		}
+		return weights;
 	}
 
 	/** Per case: each path's count divided by the cases counted, weighted by the path's share. */
