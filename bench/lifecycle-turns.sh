@@ -44,8 +44,9 @@ HERE=$(pwd)
 
 # The benchmark's classes, this checkout's.
 if [ ! -f target/bench.classpath ] || [ ! -f target/test-classes/org/pujiang/bench/LifecycleBench.class ]; then
-  mvn -B -ntp -q -DskipTests package
-  mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+  # On standard error: standard output is the report.
+  mvn -B -ntp -q -DskipTests package >&2
+  mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi
 
 declare -A DIR ARGS OPTS PID DB IN FROM GOT
@@ -60,7 +61,7 @@ for s in A B; do
   if [ ! -d "${DIR[$s]}/target/classes/org/pujiang" ] || [ ! -f "${DIR[$s]}/target/bench.classpath" ]; then
     echo "[lifecycle-turns] building ${DIR[$s]}" >&2
     (cd "${DIR[$s]}" && mvn -B -ntp -q -DskipTests package \
-      && mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+      && mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2
   fi
   DB[$s]="pujiang_bench_lturns_${s,,}_$$"
   PID[$s]=""
