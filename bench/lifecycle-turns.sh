@@ -68,22 +68,20 @@ for s in A B; do
 done
 
 WORK=$(mktemp -d -t pujiang-lifecycle-turns-XXXX)
+# shellcheck source=bench/server.sh
+. bench/server.sh
 stop() { # side
   local s=$1 i
   if [ -n "${IN[$s]:-}" ]; then
-    # End of its input: the JVM closes the application and exits.
+    # End of its input: the JVM closes the application and exits; server_stop ends it if it has not within 30 s,
+    # and drops its database (none on H2).
     eval "exec ${IN[$s]}>&- ${FROM[$s]}<&-"
     IN[$s]=""
+    for i in $(seq 1 30); do kill -0 "${PID[$s]}" 2>/dev/null || break; sleep 1; done
   fi
-  if [ -n "${PID[$s]}" ]; then
-    for i in $(seq 1 60); do kill -0 "${PID[$s]}" 2>/dev/null || break; sleep 1; done
-    kill -9 "${PID[$s]}" 2>/dev/null || true
-    wait "${PID[$s]}" 2>/dev/null || true
-    PID[$s]=""
-  fi
-  if [ "$DATABASE" = postgres ]; then
-    "${PSQL[@]}" -d postgres -c "drop database if exists ${DB[$s]} with (force)" >/dev/null 2>&1 || true
-  fi
+  server_stop "${PID[$s]}" "${DB[$s]}"
+  [ -z "${PID[$s]}" ] || wait "${PID[$s]}" 2>/dev/null || true
+  PID[$s]=""
   rm -f "$WORK/$s.in" "$WORK/$s.out"
 }
 cleanup() {

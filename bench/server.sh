@@ -1,5 +1,6 @@
 # Sourced by bench/intake.sh and bench/intake-turns.sh: the packaged jar started as operators start it, with the
 # postgres profile, on a throwaway database at 127.0.0.1:5432, on loopback; waited for until healthy; stopped.
+# bench/lifecycle-turns.sh stops its benchmark JVMs and drops their databases with server_stop.
 
 # Starts the server in the background and sets SERVER_PID.
 server_start() { # java jar java-options database port log
