@@ -16,7 +16,9 @@
 #   (--spring.…=…, --camunda.…=…, --pujiang.…=…); TURNS_A_OPTS, TURNS_B_OPTS: JVM options of each.
 #   TURNS_DATABASE: postgres (default; a throwaway database each) or h2 (in memory). TURNS_FORKS (3 pairs of JVMs),
 #   TURNS_ROUNDS (4 a pair), TURNS_CASES (100: cases of the mix a process a turn), TURNS_WARMUP (6 untimed turns
-#   each, in turns, in every pair: the JIT compiler's work).
+#   each, in turns, in every pair: the JIT compiler's work). TURNS_SQL: a file of SQL, and psql's variables for it,
+#   run on each side's PostgreSQL database once its application is up, before anything is timed (say
+#   TURNS_SQL='bench/open-case-grants.sql -v open_cases=10000').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +39,11 @@ case $DATABASE in
   postgres | h2) ;;
   *) echo "lifecycle-turns: TURNS_DATABASE is postgres or h2, not $DATABASE" >&2; exit 1 ;;
 esac
+read -r -a SQL <<< "${TURNS_SQL:-}"
+if [ "${#SQL[@]}" -gt 0 ]; then
+  [ "$DATABASE" = postgres ] || { echo "lifecycle-turns: TURNS_SQL runs on PostgreSQL only" >&2; exit 1; }
+  [ -f "${SQL[0]}" ] || { echo "lifecycle-turns: TURNS_SQL's file ${SQL[0]} is missing" >&2; exit 1; }
+fi
 OUT=target/bench
 mkdir -p "$OUT"
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
@@ -133,6 +140,9 @@ start() { # side
   exec {fd}<"$WORK/$s.out"
   FROM[$s]=$fd
   answer "$s" READY
+  if [ "${#SQL[@]}" -gt 0 ]; then
+    "${PSQL[@]}" -d "${DB[$s]}" -f "${SQL[@]}" >&2
+  fi
 }
 # Each TURN answer: per process (Pujiang, the same diagram, the baseline), per case in ms: wall, CPU of the driving
 # thread, in the engine's statements, in Pujiang's statements, the rest (the JVM's own work between the calls).
@@ -185,6 +195,9 @@ echo "Two JVMs on $database, each told in turn to drive $CASES cases of the firs
 echo "the same diagram without its steps and the bare baseline (one thread, history FULL, each task's form opened as in"
 echo "Tasklist), the order of the two swapped every round; $FORKS pair(s) of fresh JVMs and databases, $ROUNDS round(s) a pair"
 echo "after $WARMUP untimed turn(s) each. Times in ms a case. $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1))."
+if [ "${#SQL[@]}" -gt 0 ]; then
+  echo "Each database was given \`psql -f ${SQL[*]}\` once its application was up, before the turns."
+fi
 echo
 echo "| pair | round | first | A: Pujiang | A: / baseline | A: / same diagram | B: Pujiang | B: / baseline | B: / same diagram | B / A, Pujiang |"
 echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
