@@ -4,8 +4,9 @@
 #
 #   bash bench/scale.sh [--cases M] [--quick] [--keep]   M = 100000 by default; --cases 1000000 for the full scale;
 #                                                        --keep leaves the database (for EXPLAIN) and names it;
-#   bash bench/scale.sh --open N                         N cases opened through the API before the queries (300;
-#                                                        a bureau's open cases, for the task queries and grants)
+#   bash bench/scale.sh --open N                         N cases opened through the API before the queries (1% of
+#                                                        M, at least 300: a bureau's open cases, for the task
+#                                                        queries and grants)
 #   bash bench/scale.sh --database NAME [--cases M]     goes on with a kept database: no replay when it holds the base,
 #                                                        and the copying resumes after the last copy it holds
 #   bash bench/scale.sh --tablespace DIR [--cases M]     the new database in a tablespace at DIR (a directory owned by
@@ -14,13 +15,14 @@
 #
 # The base is real: the first Pujiang day (436 cases, every outcome, supervision, extensions, return visits) replayed
 # through the engine on a fresh database. ScaleLoader then copies those rows, engine history included, with new ids and
-# times spread over ten years, until there are M cases; open cases (300, or --open N) are then registered and assigned
+# times spread over ten years, until there are M cases; open cases (1% of M, or --open N) are then registered and assigned
 # through the API, so that there are tasks to find. The database is created and dropped by this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cases=100000
-open=300
+open=""
+quick_open=""
 runs=100
 keep=""
 database=""
@@ -28,7 +30,7 @@ tablespace=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cases) cases="$2"; shift 2 ;;
-    --quick) cases=2000; open=30; runs=20; shift ;;
+    --quick) cases=2000; quick_open=30; runs=20; shift ;;
     --open) open="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --database) database="$2"; keep=1; shift 2 ;;
@@ -36,6 +38,9 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/scale.sh [--cases M] [--open N] [--quick] [--keep] [--database NAME] [--tablespace DIR]" >&2; exit 2 ;;
   esac
 done
+# A bureau of M cases over ten years registers M/10 a year and keeps an assigned case open for weeks, up to its
+# deadline and return visit: about 1% of M open at a time (1,000 at 100,000).
+[ -n "$open" ] || open=${quick_open:-$(( cases / 100 > 300 ? cases / 100 : 300 ))}
 
 jar=$(ls target/pujiang-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then
