@@ -40,11 +40,10 @@ JAR[B]=$(realpath "${TURNS_B_JAR:-$default_jar}" 2>/dev/null || true)
 for s in A B; do
   [ -f "${JAR[$s]}" ] || { echo "scale-turns: the jar for $s (${JAR[$s]:-none}) is missing; mvn package builds it" >&2; exit 1; }
 done
-if [ ! -s target/bench.classpath ] || [ ! -d target/test-classes/org/pujiang/bench ]; then
-  mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-    -Dmdep.includeScope=test >&2
-fi
-classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# shellcheck source=bench/scale-node.sh
+. bench/scale-node.sh
+scale_classpath
+classpath=$SCALE_CLASSPATH
 url="jdbc:postgresql://127.0.0.1:5432/$database"
 work=$(mktemp -d)
 app=""
@@ -57,15 +56,9 @@ trap 'stop; rm -rf "$work"' EXIT
 turn() { # side round
   local s=$1 port
   port=$(bash scripts/free-port.sh)
-  (cd "$work" && PUJIANG_DB_URL="$url" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
-    exec java -Xmx1g -jar "${JAR[$s]}" --spring.profiles.active=postgres,demo --pujiang.demo.cases=false \
-      --server.port="$port" --camunda.bpm.job-execution.enabled=false >> "$work/$s.log" 2>&1) &
-  app=$!
-  for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$app" 2>/dev/null || { tail -n 50 "$work/$s.log" >&2; exit 1; }
-    sleep 1
-  done
+  scale_query_node_start "${JAR[$s]}" "$url" "$port" "$work/$s.log"
+  app=$SCALE_NODE_PID
+  scale_node_wait "$app" "$port" "$work/$s.log"
   echo "scale-turns: round $2, $s" >&2
   for _ in $(seq 1 "$warmup"); do
     java -cp "$classpath" org.pujiang.bench.ScaleQueries "http://127.0.0.1:$port" "$url" 0 "$runs" >/dev/null 2>>"$work/queries.log"

@@ -48,11 +48,10 @@ if [ -z "$jar" ]; then
   jar=$(ls target/pujiang-*.jar | head -n 1)
 fi
 jar=$(realpath "$jar")
-if [ ! -s target/bench.classpath ] || [ ! -d target/test-classes/org/pujiang/bench ]; then
-  mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-    -Dmdep.includeScope=test >&2
-fi
-classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# shellcheck source=bench/scale-node.sh
+. bench/scale-node.sh
+scale_classpath
+classpath=$SCALE_CLASSPATH
 
 reuse=""
 if [ -n "$database" ]; then reuse=1; else database="pujiang_bench_scale_$$"; fi
@@ -80,11 +79,8 @@ fi
 sql() { psql -h 127.0.0.1 -U postgres -d "$database" -tAc "$1"; }
 
 start() { # profiles, extra arguments…
-  local profiles="$1"; shift
-  (cd "$work" && PUJIANG_DB_URL="$url" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
-    exec java -Xmx1g -jar "$jar" --spring.profiles.active="$profiles" --pujiang.demo.cases=false \
-      --server.port="$port" "$@" >> "$work/app.log" 2>&1) &
-  app=$!
+  scale_node_start "$jar" "$url" "$port" "$work/app.log" "$@"
+  app=$SCALE_NODE_PID
 }
 
 started=$(date +%s)
@@ -107,14 +103,9 @@ java -cp "$classpath" org.pujiang.bench.ScaleLoader "$url" "$cases" >&2
 load_seconds=$(( $(date +%s) - started ))
 
 echo "scale: starting a node and opening $open cases…" >&2
-# The daytime queries, without the nightly history cleanup: in its window (22:00-06:00) it would stamp the copies'
-# removal times while they are timed. The open cases' timers are days away, so the node needs no job executor.
-start postgres,demo --camunda.bpm.job-execution.enabled=false
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$app" 2>/dev/null || { tail -n 50 "$work/app.log" >&2; exit 1; }
-  sleep 1
-done
+scale_query_node_start "$jar" "$url" "$port" "$work/app.log"
+app=$SCALE_NODE_PID
+scale_node_wait "$app" "$port" "$work/app.log"
 
 echo "#### The everyday queries over $(sql 'select count(*) from petition_case') cases (PostgreSQL $(sql 'show server_version'), commit $(git rev-parse --short HEAD))"
 echo
