@@ -2,9 +2,11 @@
 # Times the replay of the first Pujiang day (profiles demo,replay) from the announcement to the final report, on a
 # fresh H2 database each run, and checks that it prints exactly the figures in bench/replay-expected.txt.
 #
-#   bench/replay.sh             # four runs: H2 on disk, then in memory (tells whether the disk is the limit), one
+#   bench/replay.sh             # five runs: H2 on disk, then in memory (tells whether the disk is the limit), one
 #                               # worker from a cold start; in memory with two staff side by side, cold, and after two
-#                               # untimed rehearsals in the same JVM
+#                               # untimed rehearsals in the same JVM; and two staff, cold, on the JIT's C1 compiler only
+#                               # (-XX:TieredStopAtLevel=1, as mvn spring-boot:run launches the JVM), which leaves
+#                               # the second core to the second worker instead of C2
 #   bench/replay.sh --quick     # one run in memory, two staff side by side, cold (bench/run.sh --quick)
 #   bench/replay.sh file        # only one database, with REPLAY_WORKERS (default 1) staff side by side (registrars,
 #                               # rooms, follow-up) and REPLAY_REHEARSALS (default 0): the same day replayed first, a
@@ -20,15 +22,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Each run: database workers rehearsals.
+# Each run: database workers rehearsals JIT (tiered: the JVM's default; c1: C1 only).
 specs=()
 for argument in "$@"; do
   case $argument in
-    --quick) specs=("mem 2 0") ;; # bench/run.sh --quick: one run in memory, a smoke test of staff side by side
-    *) specs+=("$argument ${REPLAY_WORKERS:-1} ${REPLAY_REHEARSALS:-0}") ;;
+    --quick) specs=("mem 2 0 tiered") ;; # bench/run.sh --quick: one run in memory, a smoke test of staff side by side
+    *) specs+=("$argument ${REPLAY_WORKERS:-1} ${REPLAY_REHEARSALS:-0} tiered") ;;
   esac
 done
-[ ${#specs[@]} -gt 0 ] || specs=("file 1 0" "mem 1 0" "mem 2 0" "mem 2 2")
+[ ${#specs[@]} -gt 0 ] || specs=("file 1 0 tiered" "mem 1 0 tiered" "mem 2 0 tiered" "mem 2 2 tiered" "mem 2 0 c1")
 runs=${REPLAY_RUNS:-1}
 target=30
 
@@ -70,7 +72,7 @@ failed=0
 echo "| run | seconds | |"
 echo "| --- | ---: | --- |"
 for spec in "${specs[@]}"; do
-  read -r mode workers rehearsals <<<"$spec"
+  read -r mode workers rehearsals jit <<<"$spec"
   for run in $(seq 1 "$runs"); do
     work=$(mktemp -d -t pujiang-replay-db-XXXX)
     # On disk: the application's own settings, its ./data/ folder in a fresh working directory. In memory:
@@ -84,10 +86,15 @@ for spec in "${specs[@]}"; do
     [ "$rehearsals" = 0 ] || label="$label, after $rehearsals untimed rehearsal(s) in the same JVM"
     [ "$java" = java ] || label="$label, $("$java" -version 2>&1 | head -n 1 | sed 's/"//g')"
     [ ${#aot[@]} = 0 ] || label="$label, ahead-of-time cache"
-    log=$logs/replay-$mode-w$workers-r$rehearsals-$run.log
+    jit_options=()
+    if [ "$jit" = c1 ]; then
+      jit_options=(-XX:TieredStopAtLevel=1)
+      label="$label, C1 only"
+    fi
+    log=$logs/replay-$mode-w$workers-r$rehearsals-$jit-$run.log
     # -XX:+CITime: at exit the JVM prints how long its JIT compilers worked (C2 competes with the replay for a core).
     # shellcheck disable=SC2086
-    if ! (cd "$work" && timeout 1800 "$java" -XX:+CITime "${aot[@]}" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
+    if ! (cd "$work" && timeout 1800 "$java" -XX:+CITime "${aot[@]}" "${jit_options[@]}" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo,replay \
         --pujiang.replay.exit-when-done=true --pujiang.replay.rehearsals="$rehearsals" --pujiang.replay.workers="$workers" \
         --server.port=0 \
         "${database[@]}") >"$log" 2>&1; then
@@ -113,10 +120,10 @@ for spec in "${specs[@]}"; do
     phases=$(sed -n 's/.*replay of 2003: \(.*\) in \([0-9.]*\) s (.*/\1 \2 s/p' "$log" | paste -sd ';' | sed 's/;/, /g')
     echo "| its parts ($label) | | ${phases:-?} |"
     echo "| JVM start-up before it ($label) | $startup | |"
-    jit=$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
+    compiling=$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s.*/\1/p' "$log" | head -n 1)
     c2=$(sed -n 's/^ *C2 {speed: [^;]*; standard: *\([0-9.]*\) s.*; osr: *\([0-9.]*\) s.*/\1 \2/p' "$log" | head -n 1 |
       awk '{ printf "%.1f", $1 + $2 }')
-    echo "| JIT compilation over the JVM's life, start-up and replay: all, of which C2 ($label) | ${jit:-?} s, ${c2:-?} s | |"
+    echo "| JIT compilation over the JVM's life, start-up and replay: all, of which C2 ($label) | ${compiling:-?} s, ${c2:-none} s | |"
   done
 done
 exit $failed
