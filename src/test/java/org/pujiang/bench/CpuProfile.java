@@ -131,13 +131,16 @@ final class CpuProfile {
 
 	/**
 	 * Pujiang's code, not the bench's; nor the history filters, which every history event passes through on its way to
-	 * the engine's handler (their own work is a lookup; the rest is the engine's history).
+	 * the engine's handler (their own work is a lookup; the rest is the engine's history); nor the task query
+	 * interceptor, which every engine query passes through on its way to MyBatis (its own work is a lookup by the
+	 * statement's id; the rest is the engine's query, whichever process runs it).
 	 */
 	private static boolean pujiang(String type) {
 		return type.startsWith("org.pujiang.") && !type.startsWith("org.pujiang.bench.")
 				&& !type.startsWith("org.pujiang.operations.VariableHistoryFilter")
 				&& !type.startsWith("org.pujiang.registration.PersonalDataHistoryFilter")
-				&& !type.startsWith("org.pujiang.operations.EngineHistoryFilter");
+				&& !type.startsWith("org.pujiang.operations.EngineHistoryFilter")
+				&& !type.startsWith("org.pujiang.security.AuthorizedTasksPlugin");
 	}
 
 }
