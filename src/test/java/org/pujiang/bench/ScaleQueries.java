@@ -140,6 +140,13 @@ public final class ScaleQueries {
 			request("POST", "/engine-rest/filter/" + groupTasks + "/count", unit, Map.of());
 			return request("POST", "/engine-rest/filter/" + groupTasks + "/list?firstResult=0&maxResults=15", unit, sorting);
 		}));
+		// The receiving leader's own list: every case opened above that still waits for the decision at the table
+		// (the summary below prints how many), where a unit's list holds the cases assigned to it.
+		rows.add(time("Tasklist filter 本组/本单位待办 for the receiving leader (list 15 + count)", 100, runs, (i) -> {
+			request("POST", "/engine-rest/filter/" + groupTasks + "/count", "leader", Map.of());
+			return request("POST", "/engine-rest/filter/" + groupTasks + "/list?firstResult=0&maxResults=15", "leader",
+					sorting);
+		}));
 		rows.add(time("one case's audit trail (GET /api/audit/cases/{n})", 100, runs,
 				(i) -> request("GET", "/api/audit/cases/" + cases.get(i % cases.size()), "auditor", null)));
 		rows.add(time("a reception day's rates (GET /api/oversight/figures?receptionDay=)", 200, runs,
@@ -152,10 +159,14 @@ public final class ScaleQueries {
 		long cases_ = (Long) single(db, "select count(*) from petition_case");
 		long activities = (Long) single(db, "select count(*) from act_hi_actinst");
 		long tasks = (Long) single(db, "select count(*) from act_ru_task");
+		long leaderTasks = call("POST", "/engine-rest/filter/" + groupTasks + "/count", "leader", Map.of()).get("count")
+			.asLong();
 		long authorizations = (Long) single(db, "select count(*) from act_ru_authorization");
 		String size = (String) single(db, "select pg_size_pretty(pg_database_size(current_database()))");
-		System.out.printf("%n%d cases (%d open tasks, %d history activity rows, %d authorizations; database %s)%n%n",
-				cases_, tasks, activities, authorizations, size);
+		System.out.printf(
+				"%n%d cases (%d open tasks, %d of them in the receiving leader's list, %d history activity rows, %d"
+						+ " authorizations; database %s)%n%n",
+				cases_, tasks, leaderTasks, activities, authorizations, size);
 		System.out.println("| query | runs | p50 ms | p99 ms | max ms | target | |");
 		System.out.println("| --- | ---: | ---: | ---: | ---: | --- | --- |");
 		for (Row row : rows) {
