@@ -122,7 +122,6 @@ public final class ScaleQueries {
 					.toInstant(), ZoneId.of("Asia/Shanghai"));
 		String myTasks = filterId("我的任务");
 		String groupTasks = filterId("本组/本单位待办");
-		Map<String, Object> sorting = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
 
 		List<Row> rows = new ArrayList<>();
 		rows.add(time("a unit's open tasks (engine REST task query, 50 by due date)", 100, runs, (i) -> {
@@ -130,23 +129,14 @@ public final class ScaleQueries {
 			return request("GET", "/engine-rest/task?candidateGroup=" + unit
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50", unit, null);
 		}));
-		rows.add(time("Tasklist default filter 我的任务 (list 15 + count)", 100, runs, (i) -> {
-			String unit = UNITS.get(i % UNITS.size());
-			request("POST", "/engine-rest/filter/" + myTasks + "/count", unit, Map.of());
-			return request("POST", "/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=15", unit, sorting);
-		}));
-		rows.add(time("Tasklist filter 本组/本单位待办 (list 15 + count)", 100, runs, (i) -> {
-			String unit = UNITS.get(i % UNITS.size());
-			request("POST", "/engine-rest/filter/" + groupTasks + "/count", unit, Map.of());
-			return request("POST", "/engine-rest/filter/" + groupTasks + "/list?firstResult=0&maxResults=15", unit, sorting);
-		}));
+		rows.add(time("Tasklist default filter 我的任务 (list 15 + count)", 100, runs,
+				(i) -> tasklistPage(myTasks, UNITS.get(i % UNITS.size()))));
+		rows.add(time("Tasklist filter 本组/本单位待办 (list 15 + count)", 100, runs,
+				(i) -> tasklistPage(groupTasks, UNITS.get(i % UNITS.size()))));
 		// The receiving leader's own list: every case opened above that still waits for the decision at the table
 		// (the summary below prints how many), where a unit's list holds the cases assigned to it.
-		rows.add(time("Tasklist filter 本组/本单位待办 for the receiving leader (list 15 + count)", 100, runs, (i) -> {
-			request("POST", "/engine-rest/filter/" + groupTasks + "/count", "leader", Map.of());
-			return request("POST", "/engine-rest/filter/" + groupTasks + "/list?firstResult=0&maxResults=15", "leader",
-					sorting);
-		}));
+		rows.add(time("Tasklist filter 本组/本单位待办 for the receiving leader (list 15 + count)", 100, runs,
+				(i) -> tasklistPage(groupTasks, "leader")));
 		rows.add(time("one case's audit trail (GET /api/audit/cases/{n})", 100, runs,
 				(i) -> request("GET", "/api/audit/cases/" + cases.get(i % cases.size()), "auditor", null)));
 		rows.add(time("a reception day's rates (GET /api/oversight/figures?receptionDay=)", 200, runs,
@@ -250,6 +240,13 @@ public final class ScaleQueries {
 	}
 
 	record Row(String name, int runs, double p50, double p99, double max, int target) {
+	}
+
+	/** What Tasklist asks when a user opens a filter: its count, then its first page of 15, newest first. */
+	HttpResponse<String> tasklistPage(String filterId, String user) throws Exception {
+		request("POST", "/engine-rest/filter/" + filterId + "/count", user, Map.of());
+		return request("POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", user,
+				Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))));
 	}
 
 	String filterId(String name) throws Exception {
