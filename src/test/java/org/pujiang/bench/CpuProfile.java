@@ -133,14 +133,17 @@ final class CpuProfile {
 	 * Pujiang's code, not the bench's; nor the history filters, which every history event passes through on its way to
 	 * the engine's handler (their own work is a lookup; the rest is the engine's history); nor the task query
 	 * interceptor, which every engine query passes through on its way to MyBatis (its own work is a lookup by the
-	 * statement's id; the rest is the engine's query, whichever process runs it).
+	 * statement's id; the rest is the engine's query, whichever process runs it), nor the authorization check's, which
+	 * every check of the engine passes through (its own work is a lookup of the check's SQL by its shape; the rest is
+	 * the engine's check).
 	 */
 	private static boolean pujiang(String type) {
 		return type.startsWith("org.pujiang.") && !type.startsWith("org.pujiang.bench.")
 				&& !type.startsWith("org.pujiang.operations.VariableHistoryFilter")
 				&& !type.startsWith("org.pujiang.registration.PersonalDataHistoryFilter")
 				&& !type.startsWith("org.pujiang.operations.EngineHistoryFilter")
-				&& !type.startsWith("org.pujiang.security.AuthorizedTasksPlugin");
+				&& !type.startsWith("org.pujiang.security.AuthorizedTasksPlugin")
+				&& !type.startsWith("org.pujiang.security.AuthorizationSqlCachePlugin");
 	}
 
 }
