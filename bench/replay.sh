@@ -58,8 +58,8 @@ if [ -n "${REPLAY_AOT:-}" ]; then
   # start, and the runs would then be timed without it.
   # shellcheck disable=SC2086
   if ! (cd "$work" && timeout 1800 "$java" -XX:AOTCacheOutput="$logs/replay.aot" ${JAVA_OPTS:-} -jar "$jar" \
-      --spring.profiles.active=demo,replay --pujiang.replay.exit-when-done=true --server.port=0 \
-      --spring.datasource.url="$memory_url") >"$logs/aot-training.log" 2>&1 || [ ! -s "$logs/replay.aot" ]; then
+      --spring.profiles.active=demo,replay --pujiang.replay.exit-when-done=true --pujiang.replay.workers=1 \
+      --server.port=0 --spring.datasource.url="$memory_url") >"$logs/aot-training.log" 2>&1 || [ ! -s "$logs/replay.aot" ]; then
     echo "replay: the training run for the ahead-of-time cache failed, see $logs/aot-training.log" >&2
     rm -rf "$work"
     exit 1

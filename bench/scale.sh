@@ -88,7 +88,7 @@ if [ -n "$reuse" ] && [ "$(sql "select count(*) from day_report where kind = 'FI
   echo "scale: $database holds the base already" >&2
 else
   echo "scale: replaying the first Pujiang day on PostgreSQL for the base…" >&2
-  start postgres,demo,replay
+  start postgres,demo,replay --pujiang.replay.workers=1 # as the base has always been replayed
   until [ "$(sql "select count(*) from day_report where kind = 'FINAL'" 2>/dev/null || echo 0)" -ge 1 ] 2>/dev/null; do
     kill -0 "$app" 2>/dev/null || { echo "the replay stopped; see its log:" >&2; tail -n 50 "$work/app.log" >&2; exit 1; }
     sleep 2

@@ -140,8 +140,9 @@ class FirstPujiangDay implements ApplicationRunner {
 	private final Map<String, Handled> handlingPlans = new ConcurrentHashMap<>();
 
 	/**
-	 * {@code pujiang.replay.workers}: how many staff work side by side (default one): registrars at their desks, the
-	 * rooms receiving at once, units and the bureau on their follow-up tasks. Each works on their own clock.
+	 * {@code pujiang.replay.workers}: how many staff work side by side (default: one for each of the machine's cores):
+	 * registrars at their desks, the rooms receiving at once, units and the bureau on their follow-up tasks. Each works
+	 * on their own clock; the figures are the same however many they are.
 	 */
 	private final int workers;
 
@@ -157,7 +158,8 @@ class FirstPujiangDay implements ApplicationRunner {
 	FirstPujiangDay(Desk desk, ReceptionDays days, DayReports reports, PetitionCaseRepository cases, Handling handling,
 			Categories categories, TaskService tasks, HistoryService history, ConfigurableApplicationContext context,
 			@Value("${pujiang.replay.exit-when-done:false}") boolean exitWhenDone,
-			@Value("${pujiang.replay.rehearsals:0}") int rehearsals, @Value("${pujiang.replay.workers:1}") int workers) {
+			@Value("${pujiang.replay.rehearsals:0}") int rehearsals,
+			@Value("${pujiang.replay.workers:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int workers) {
 		this.desk = desk;
 		this.days = days;
 		this.reports = reports;
