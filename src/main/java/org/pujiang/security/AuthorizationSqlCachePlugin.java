@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * each parameter comes from. The check's statement is kept only if its SQL, parameters and their values are the same
  * as MyBatis's for the check itself; later checks of that shape take the kept SQL with their own objects bound.
  * A shape that does not hold this, or an unknown kind of check, goes to MyBatis each time. At most
- * {@link #SHAPES} shapes are kept.
+ * {@link #SHAPES} shapes are kept; checks of further shapes go to MyBatis.
  */
 @Component
 class AuthorizationSqlCachePlugin extends AbstractProcessEnginePlugin {
@@ -109,12 +109,13 @@ class AuthorizationSqlCachePlugin extends AbstractProcessEnginePlugin {
 			}
 			Shape shape = this.shapes.get(key);
 			if (shape == null) {
-				shape = learn(check);
-				if (this.shapes.size() < SHAPES) {
-					this.shapes.putIfAbsent(key, shape);
+				if (this.shapes.size() >= SHAPES) {
+					return null; // full: MyBatis builds it, once, rather than learning a shape that is not kept
 				}
+				shape = learn(check);
+				this.shapes.putIfAbsent(key, shape);
 			}
-			return shape.sql == null ? null : shape.bind(this.configuration, check);
+			return shape.sql() == null ? null : shape.bind(this.configuration, check);
 		}
 
 		int shapesKept() {
