@@ -12,14 +12,13 @@ import jakarta.persistence.PersistenceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.pujiang.operations.TransactionScoped;
 import org.pujiang.petition.BusinessClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends a case's business events to its hash chain, in the transaction of the step they record, and walks the
@@ -93,20 +92,8 @@ public class CaseEvents {
 	}
 
 	/** The newest event of each chain the current transaction appended to; forgotten when the transaction ends. */
-	@SuppressWarnings("unchecked")
 	private static Map<Long, CaseEvent> headsOfThisTransaction() {
-		Map<Long, CaseEvent> heads = (Map<Long, CaseEvent>) TransactionSynchronizationManager.getResource(HEADS);
-		if (heads == null) {
-			heads = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(HEADS, heads);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(HEADS);
-				}
-			});
-		}
-		return heads;
+		return TransactionScoped.get(HEADS, HashMap::new);
 	}
 
 	public List<CaseEvent> of(Long caseId) {

@@ -28,8 +28,9 @@ public class CaseRouting {
 		this.categories = categories;
 	}
 
+	/** Where the table sends a case; the version of the table the transaction's registration was checked against. */
 	public Optional<Route> route(String category, int personsCount) {
-		DmnDecisionResult result = this.decisions.evaluateDecisionByKey(DECISION_KEY)
+		DmnDecisionResult result = this.decisions.evaluateDecisionById(this.categories.latest().getId())
 			.variables(Variables.putValue("category", category).putValue("personsCount", personsCount))
 			.evaluate();
 		if (result.isEmpty()) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.pujiang.operations.TransactionScoped;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,9 @@ public class Categories {
 	 * table is a query each time, and a table deployed on another node can only be seen by one.
 	 */
 	static final Duration NAMES_FRESH_FOR = Duration.ofSeconds(30);
+
+	/** The key of the transaction's table among its resources ({@link #latest()}). */
+	private final Object latestOfThisTransaction = new Object();
 
 	private final RepositoryService repository;
 
@@ -46,15 +50,29 @@ public class Categories {
 		this.namesFreshForNanos = namesFreshFor.toNanos();
 	}
 
-	/** The latest table's categories, looked up now: what registration accepts and what the API offers. */
+	/** The latest table's categories (as {@link #latest()} finds it): what registration accepts and what the API offers. */
 	public List<Category> all() {
-		DecisionDefinition definition = this.repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(CaseRouting.DECISION_KEY)
-			.latestVersion()
-			.singleResult();
+		DecisionDefinition definition = latest();
 		List<Category> categories = this.byDefinition.computeIfAbsent(definition.getId(), this::read);
 		this.forNames.set(new Snapshot(categories, System.nanoTime()));
 		return categories;
+	}
+
+	/**
+	 * The latest version of the CaseRouting table, looked up once in a transaction: a registration's check of its
+	 * category and the routing of its case, which run in one transaction, read the same version, even when a manager
+	 * deploys a new one in between; and the lookup, a query, is not made twice. Outside a transaction, looked up each
+	 * time.
+	 */
+	public DecisionDefinition latest() {
+		return TransactionScoped.get(this.latestOfThisTransaction, this::lookUpLatest);
+	}
+
+	private DecisionDefinition lookUpLatest() {
+		return this.repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(CaseRouting.DECISION_KEY)
+			.latestVersion()
+			.singleResult();
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +21,8 @@ import org.pujiang.handling.Handling;
 import org.pujiang.handling.Handling.Terms;
 import org.pujiang.routing.CaseRouting.Route;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The rows of processes/CaseRouting.dmn and processes/HandlingDeadline.dmn, evaluated by the engine. */
 @PujiangTest
@@ -35,6 +39,12 @@ class DecisionTableTests {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	Categories categories;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -107,6 +117,39 @@ class DecisionTableTests {
 			this.repository.deleteDeployment(deployment.getId(), true);
 		}
 		assertThat(this.routing.knows("PENSIONS")).isFalse();
+	}
+
+	@Test
+	void shouldRouteACaseByTheTableItsRegistrationWasCheckedAgainstInTheSameTransaction() throws IOException {
+		String table = Files.readString(Path.of("processes/CaseRouting.dmn"));
+		String accusation = rule(table, "Rule_Accusation");
+		String pensions = accusation.replace("Accusation", "Pensions").replace("\"ACCUSATION\"", "\"PENSIONS\"");
+		List<Deployment> deployed = new ArrayList<>();
+		try {
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+				String checkedAgainst = this.categories.latest().getId();
+				assertThat(this.routing.knows("PENSIONS")).isFalse();
+				// A manager deploys a new version meanwhile; it commits on its own.
+				deployed.add(CompletableFuture.supplyAsync(() -> this.repository.createDeployment()
+					.addString("CaseRouting.dmn", table.replace(accusation, pensions + accusation))
+					.deploy()).join());
+				assertThat(this.repository.createDecisionDefinitionQuery()
+					.decisionDefinitionKey(CaseRouting.DECISION_KEY)
+					.latestVersion()
+					.singleResult()
+					.getId()).isNotEqualTo(checkedAgainst);
+				assertThat(this.categories.latest().getId()).isEqualTo(checkedAgainst);
+				assertThat(this.routing.knows("PENSIONS")).isFalse();
+				assertThat(this.routing.route("PENSIONS", 1)).isEmpty();
+				assertThat(this.routing.route("ACCUSATION", 1).orElseThrow().room()).isEqualTo("第14接待室（检举控告）");
+			});
+			// The next transaction reads the new version.
+			assertThat(this.routing.knows("PENSIONS")).isTrue();
+			assertThat(this.routing.route("PENSIONS", 1).orElseThrow().units()).containsExactly("unit-discipline");
+		}
+		finally {
+			deployed.forEach((deployment) -> this.repository.deleteDeployment(deployment.getId(), true));
+		}
 	}
 
 	@Test
