@@ -50,7 +50,10 @@ public class Categories {
 		this.namesFreshForNanos = namesFreshFor.toNanos();
 	}
 
-	/** The latest table's categories (as {@link #latest()} finds it): what registration accepts and what the API offers. */
+	/**
+	 * The latest table's categories (the version {@link #latest()} gives): what registration accepts and what the API
+	 * offers.
+	 */
 	public List<Category> all() {
 		DecisionDefinition definition = latest();
 		List<Category> categories = this.byDefinition.computeIfAbsent(definition.getId(), this::read);
@@ -61,8 +64,7 @@ public class Categories {
 	/**
 	 * The latest version of the CaseRouting table, looked up once in a transaction: a registration's check of its
 	 * category and the routing of its case, which run in one transaction, read the same version, even when a manager
-	 * deploys a new one in between; and the lookup, a query, is not made twice. Outside a transaction, looked up each
-	 * time.
+	 * deploys a new one in between. Outside a transaction, looked up each time.
 	 */
 	public DecisionDefinition latest() {
 		return TransactionScoped.get(this.latestOfThisTransaction, this::lookUpLatest);
