@@ -3,13 +3,20 @@ package org.pujiang.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
@@ -91,6 +98,64 @@ class OperationsTests {
 		assertThat(feel.parsed()).as("nothing parsed again").isEqualTo(parsed);
 		assertThat(again.getResultList()).isEqualTo(first.getResultList()).isNotEmpty();
 		assertThat(route("LAND_REQUISITION", 1).getResultList()).isNotEqualTo(first.getResultList());
+	}
+
+	@Test
+	void shouldReadTheTaskQuerysConditionsByTheMethodFoundOnce() throws Exception {
+		assertThat(OgnlRuntime.getPropertyAccessor(TaskQueryImpl.class))
+			.isInstanceOf(PropertyReadsPlugin.KeptReadMethods.class);
+		// OGNL's own scan copies the class's methods at every read; the accessor keeps what it found.
+		assertThat(OgnlRuntime.getReadMethod(TaskQueryImpl.class, "isOrQueryActive", null))
+			.isNotSameAs(OgnlRuntime.getReadMethod(TaskQueryImpl.class, "isOrQueryActive", null));
+		Method orQueryActive = PropertyReadsPlugin.KeptReadMethods.readMethod(TaskQueryImpl.class, "isOrQueryActive");
+		assertThat(orQueryActive).isEqualTo(TaskQueryImpl.class.getMethod("isOrQueryActive"))
+			.isSameAs(PropertyReadsPlugin.KeptReadMethods.readMethod(TaskQueryImpl.class, "isOrQueryActive"));
+		assertThat(PropertyReadsPlugin.KeptReadMethods.readMethod(TaskQueryImpl.class, "assignee"))
+			.as("a property with a getter, read by OGNL as before").isNull();
+
+		// The task query's conditions read so (query.isOrQueryActive, query.isWithoutTenantId) still choose its SQL.
+		TaskService tasks = this.engine.getTaskService();
+		List<String> ids = new ArrayList<>();
+		try {
+			Task assigned = task(tasks, ids, "属性读取-指派", null);
+			tasks.setAssignee(assigned.getId(), "property-reads-user");
+			Task offered = task(tasks, ids, "属性读取-候选组", null);
+			tasks.addCandidateGroup(offered.getId(), "property-reads-group");
+			Task otherTenant = task(tasks, ids, "属性读取-其他租户", "property-reads-tenant");
+			tasks.addCandidateGroup(otherTenant.getId(), "property-reads-group");
+			task(tasks, ids, "属性读取-其他", null);
+
+			assertThat(tasks.createTaskQuery()
+				.or()
+				.taskAssignee("property-reads-user")
+				.taskCandidateGroup("property-reads-group")
+				.endOr()
+				.list()).extracting(Task::getName)
+				.containsExactlyInAnyOrder("属性读取-指派", "属性读取-候选组", "属性读取-其他租户");
+			assertThat(tasks.createTaskQuery()
+				.or()
+				.taskAssignee("property-reads-user")
+				.taskCandidateGroup("property-reads-group")
+				.endOr()
+				.withoutTenantId()
+				.list()).extracting(Task::getName).containsExactlyInAnyOrder("属性读取-指派", "属性读取-候选组");
+			assertThat(tasks.createTaskQuery()
+				.taskAssignee("property-reads-user")
+				.taskCandidateGroup("property-reads-group")
+				.count()).as("the same conditions without or(): both must hold").isZero();
+		}
+		finally {
+			ids.forEach((id) -> tasks.deleteTask(id, true));
+		}
+	}
+
+	private static Task task(TaskService tasks, List<String> ids, String name, String tenant) {
+		Task task = tasks.newTask();
+		task.setName(name);
+		task.setTenantId(tenant);
+		tasks.saveTask(task);
+		ids.add(task.getId());
+		return task;
 	}
 
 	private DmnDecisionResult route(String category, int personsCount) {
