@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * A condition of a template such as {@code <if test="query.isOrQueryActive">} names a method, not a bean property
  * ({@code isOrQueryActive()}, not {@code getIsOrQueryActive()}). OGNL keeps the getters it finds, but for such a name
  * it finds none and falls back to scanning every public method of the class, copying them all, at every read, and
- * keeps nothing. Camunda's task query has two such conditions, and its query class some 400 public methods: in a
- * case's lifecycle on H2, worked as staff work in Tasklist, those scans were 12% of the CPU of the bare process and
+ * keeps nothing. Camunda's task query has two such conditions, and its query class 310 public methods: in a
+ * case's lifecycle on H2, worked as staff work in Tasklist, those scans were 13% of the CPU of the bare process and
  * 7% of a Pujiang case's, more than the task queries' own SQL; every task list and count Tasklist asks for made them.
  * The history queries have more ({@code query.isTenantIdSet}, {@code authCheck.isHistoricInstancePermissionsEnabled}).
  * <p>
