@@ -13,7 +13,7 @@ public final class TransactionScoped {
 
 	/**
 	 * The value kept under {@code key} in the current transaction, made by {@code supplier} the first time; outside a
-	 * transaction made anew on every call.
+	 * transaction made anew on every call. A transaction started while this one is suspended keeps values of its own.
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> T get(Object key, Supplier<T> supplier) {
@@ -22,14 +22,29 @@ public final class TransactionScoped {
 		}
 		T value = (T) TransactionSynchronizationManager.getResource(key);
 		if (value == null) {
-			value = supplier.get();
-			TransactionSynchronizationManager.bindResource(key, value);
+			T made = supplier.get();
+			TransactionSynchronizationManager.bindResource(key, made);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				// A transaction suspended for a new one (REQUIRES_NEW, NOT_SUPPORTED) takes its value along: the new
+				// transaction sees nothing of the suspended one's work, so it must not see what was kept about it.
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(key);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(key, made);
+				}
+
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(key);
 				}
+
 			});
+			value = made;
 		}
 		return value;
 	}

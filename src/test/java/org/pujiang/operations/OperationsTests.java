@@ -27,6 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What operators watch: the health of the database and the engine, and the case figures for Prometheus (metrics
@@ -49,6 +53,9 @@ class OperationsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void shouldReportTheHealthOfTheDatabaseAndTheEngine() {
@@ -98,6 +105,37 @@ class OperationsTests {
 		assertThat(feel.parsed()).as("nothing parsed again").isEqualTo(parsed);
 		assertThat(again.getResultList()).isEqualTo(first.getResultList()).isNotEmpty();
 		assertThat(route("LAND_REQUISITION", 1).getResultList()).isNotEqualTo(first.getResultList());
+	}
+
+	@Test
+	void shouldKeepATransactionsValuesFromTheTransactionsItSuspends() {
+		// What a transaction keeps (the heads of the audit chains it appended to, the routing table it read) is about
+		// its own uncommitted work: a transaction started while it is suspended must not see it, and it must find its
+		// own again when it resumes.
+		Object key = new Object();
+		TransactionTemplate outer = new TransactionTemplate(this.transactions);
+		TransactionTemplate inner = new TransactionTemplate(this.transactions);
+		List<List<String>> seen = new ArrayList<>();
+		for (int propagation : List.of(TransactionDefinition.PROPAGATION_REQUIRES_NEW,
+				TransactionDefinition.PROPAGATION_NOT_SUPPORTED)) {
+			inner.setPropagationBehavior(propagation);
+			outer.executeWithoutResult((status) -> {
+				List<String> kept = TransactionScoped.<List<String>>get(key, ArrayList::new);
+				kept.add("outer");
+				assertThat(TransactionScoped.<List<String>>get(key, ArrayList::new)).isSameAs(kept);
+				inner.executeWithoutResult((innerStatus) -> {
+					List<String> own = TransactionScoped.<List<String>>get(key, ArrayList::new);
+					seen.add(List.copyOf(own));
+					own.add("inner");
+					assertThat(TransactionScoped.<List<String>>get(key, ArrayList::new)).isSameAs(own);
+				});
+				seen.add(List.copyOf(TransactionScoped.<List<String>>get(key, ArrayList::new)));
+			});
+			assertThat(TransactionSynchronizationManager.getResource(key)).as("forgotten when the transaction ends")
+				.isNull();
+		}
+		assertThat(seen).as("the inner transaction starts empty; the outer finds its own again, for each propagation")
+			.containsExactly(List.of(), List.of("outer"), List.of(), List.of("outer"));
 	}
 
 	@Test
