@@ -80,6 +80,11 @@ class PropertyReadsPlugin extends AbstractProcessEnginePlugin {
 			}
 		}
 
+		/** Whether OGNL has read {@code name} of an object of {@code type} through this accessor (or it was asked). */
+		static boolean asked(Class<?> type, String name) {
+			return READ_METHODS.get(type).containsKey(name);
+		}
+
 		/** The method OGNL reads {@code name} of {@code type} with when the class has no getter of that name. */
 		static Method readMethod(Class<?> type, String name) {
 			return READ_METHODS.get(type)

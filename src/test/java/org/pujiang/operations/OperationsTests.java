@@ -142,6 +142,11 @@ class OperationsTests {
 	void shouldReadTheTaskQuerysConditionsByTheMethodFoundOnce() throws Exception {
 		assertThat(OgnlRuntime.getPropertyAccessor(TaskQueryImpl.class))
 			.isInstanceOf(PropertyReadsPlugin.KeptReadMethods.class);
+		// In place is not enough: OGNL must read the query's conditions through it (an OGNL that read properties some
+		// other way would leave it unused). Nothing but OGNL asks it before the direct calls below.
+		this.engine.getTaskService().createTaskQuery().or().taskAssignee("nobody").endOr().list();
+		assertThat(PropertyReadsPlugin.KeptReadMethods.asked(TaskQueryImpl.class, "isOrQueryActive"))
+			.as("the condition query.isOrQueryActive read through the accessor").isTrue();
 		// OGNL's own scan copies the class's methods at every read; the accessor keeps what it found.
 		assertThat(OgnlRuntime.getReadMethod(TaskQueryImpl.class, "isOrQueryActive", null))
 			.isNotSameAs(OgnlRuntime.getReadMethod(TaskQueryImpl.class, "isOrQueryActive", null));
