@@ -131,6 +131,17 @@ public class CaseDesk {
 		this.engine.getManagementService().executeJob(job.getId());
 	}
 
+	/** Runs the case's asynchronous continuation after the activity, as the job executor would. */
+	public void continueAfter(ProcessInstance instance, String activity) {
+		List<Job> jobs = this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activity)
+			.list();
+		assertThat(jobs).as("continuations after " + activity).hasSize(1);
+		this.engine.getManagementService().executeJob(jobs.get(0).getId());
+	}
+
 	public Job timer(ProcessInstance instance, String timerActivity) {
 		List<Job> jobs = this.engine.getManagementService()
 			.createJobQuery()

@@ -101,6 +101,15 @@ public final class PetitionCaseProcess {
 	public static final String WAITING_FOR_DAY = "Gateway_DayOrCancelled";
 
 	/**
+	 * Where a case waiting for its day goes on from once the day begins or is cancelled: each case in a transaction of
+	 * its own, taken by the job executor (asynchronous continuation), not all of the day's cases in the one that
+	 * starts or cancels the day.
+	 */
+	public static final String DAY_STARTED = "MessageEvent_ReceptionDayStarted";
+
+	public static final String DAY_CANCELLED = "MessageEvent_ReceptionDayCancelled";
+
+	/**
 	 * The petitioner's personal data and the accused unit: taken off the process at registration and never
 	 * written to history; the case record keeps them.
 	 */

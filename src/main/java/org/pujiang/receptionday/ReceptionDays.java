@@ -195,7 +195,13 @@ public class ReceptionDays {
 			.correlateAllWithResult();
 	}
 
-	/** The day begins: every case waiting for it goes on to its reception. */
+	/**
+	 * The day begins: every case waiting for it goes on to its reception, each in a transaction of its own that the
+	 * job executor takes (the diagram's asynchronous continuation after the message), so that the day's start stays
+	 * one short transaction however many cases are registered, the nodes share the cases, and a case that fails
+	 * waits as an incident of its own instead of holding up the day and the others. Answers how many cases were
+	 * waiting.
+	 */
 	@Transactional
 	public int open(Long dayId) {
 		this.days.require(dayId).open();

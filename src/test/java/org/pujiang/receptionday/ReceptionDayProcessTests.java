@@ -131,7 +131,19 @@ class ReceptionDayProcessTests {
 
 		assertThat(day(day).getStatus()).isEqualTo(ReceptionDayStatus.IN_PROGRESS);
 		assertThat(day).isWaitingAt("TimerEvent_DayEnds");
+		// Each case goes on in a transaction of its own, as the job executor takes it: the day's start only released
+		// them, and one case going on leaves the others where they were.
 		for (ProcessInstance released : List.of(first, second, third)) {
+			assertThat(this.engine.getManagementService().createJobQuery().processInstanceId(released.getId())
+				.activityId(DAY_STARTED).count()).as("its continuation").isOne();
+			assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(released.getId()).count())
+				.isZero();
+		}
+		this.desk.continueAfter(first, DAY_STARTED);
+		assertThat(first).isWaitingAt(RECEIVE_PETITIONER);
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceId(second.getId()).count()).isZero();
+		for (ProcessInstance released : List.of(second, third)) {
+			this.desk.continueAfter(released, DAY_STARTED);
 			assertThat(released).isWaitingAt(RECEIVE_PETITIONER);
 		}
 		Map<String, Object> walkIn = CaseDesk.petition("LABOUR_WAGES", 1);
@@ -200,6 +212,8 @@ class ReceptionDayProcessTests {
 		assertThat(day).hasPassed("Task_CancelDay").isEnded();
 		assertThat(day(day).getStatus()).isEqualTo(ReceptionDayStatus.CANCELLED);
 		assertThat(kinds(planned)).contains("CANCELLATION:NEWSPAPER", "CANCELLATION:WEB");
+		assertThat(registered).hasNotPassed("Task_FallBackToOrdinary");
+		this.desk.continueAfter(registered, DAY_CANCELLED);
 		assertThat(registered).hasPassed("Task_FallBackToOrdinary").isWaitingAt(RECEIVE_PETITIONER);
 		PetitionCase fellBack = petitionCase(registered);
 		assertThat(fellBack.getRoom()).isEqualTo("第8接待室（环境保护）");
@@ -218,6 +232,9 @@ class ReceptionDayProcessTests {
 		ProcessInstance allowance = registerFor(dayId, "CIVIL_AFFAIRS", 4);
 		this.desk.fire(day, "TimerEvent_ReminderDue");
 		this.desk.fire(day, "TimerEvent_DayStarts");
+		for (ProcessInstance released : List.of(wages, river, smoke, allowance)) {
+			this.desk.continueAfter(released, DAY_STARTED);
+		}
 		Map<String, Object> walkInForm = CaseDesk.petition("LABOUR_WAGES", 3);
 		walkInForm.put(RECEPTION_DAY_ID, dayId);
 		ProcessInstance walkIn = this.desk.register(walkInForm);
