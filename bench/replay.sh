@@ -117,7 +117,10 @@ for spec in "${specs[@]}"; do
     verdict=$(awk -v s="$seconds" -v t="$target" 'BEGIN { print (s < t) ? "met" : "**missed**" }')
     echo "| replay ($label) | $seconds | target < $target s: $verdict |"
     echo "| CPU of the replaying threads ($label) | $cpu | |"
-    phases=$(sed -n 's/.*replay of 2003: \(.*\) in \([0-9.]*\) s (.*/\1 \2 s/p' "$log" | paste -sd ';' | sed 's/;/, /g')
+    # each part's wall time, and of it the time the replaying thread worked alone (each day's task list, the
+    # walk-ins) while the other staff waited, and the due jobs run (side by side)
+    phases=$(sed -n 's/.*replay of 2003: \(.*\) in \([0-9.]*\) s (.* \([0-9.]*\) s on the replaying thread alone, \([0-9]*\) due jobs run).*/\1 \2 s (\3 s of it alone, due jobs: \4)/p' "$log" |
+      paste -sd ';' | sed 's/;/, /g')
     echo "| its parts ($label) | | ${phases:-?} |"
     echo "| JVM start-up before it ($label) | $startup | |"
     compiling=$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s.*/\1/p' "$log" | head -n 1)

@@ -5,10 +5,12 @@ import static org.pujiang.petition.PetitionCaseProcess.PROCESS_ID;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,6 +39,8 @@ class Desk {
 
 	/** A user's groups, looked up once, as the webapps keep them in the login session. */
 	private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+
+	private final AtomicInteger jobsRun = new AtomicInteger();
 
 	Desk(RuntimeService runtime, TaskService tasks, FormService forms, IdentityService identities,
 			ManagementService management) {
@@ -99,17 +103,33 @@ class Desk {
 		}
 	}
 
-	/** Executes every job that is due at the engine's current time, including those that executing creates. */
-	int runDueJobs() {
-		int executed = 0;
-		List<Job> due;
-		while (!(due = this.management.createJobQuery().executable().list()).isEmpty()) {
-			for (Job job : due) {
+	/** The jobs due at the engine's current time. */
+	List<Job> dueJobs() {
+		return this.management.createJobQuery().executable().list();
+	}
+
+	/**
+	 * Executes the job, and again where another job changed the same rows meanwhile (the engine's optimistic
+	 * locking), as the job executor retries it.
+	 */
+	void run(Job job) {
+		for (int attempt = 1;; attempt++) {
+			try {
 				this.management.executeJob(job.getId());
-				executed++;
+				this.jobsRun.incrementAndGet();
+				return;
+			}
+			catch (OptimisticLockingException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
 			}
 		}
-		return executed;
+	}
+
+	/** How many jobs {@link #run} has executed so far. */
+	int jobsRun() {
+		return this.jobsRun.get();
 	}
 
 	private void authenticate(String user) {
