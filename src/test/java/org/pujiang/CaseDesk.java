@@ -133,22 +133,21 @@ public class CaseDesk {
 
 	/** Runs the case's asynchronous continuation after the activity, as the job executor would. */
 	public void continueAfter(ProcessInstance instance, String activity) {
+		this.engine.getManagementService().executeJob(job(instance, activity, "continuations after ").getId());
+	}
+
+	public Job timer(ProcessInstance instance, String timerActivity) {
+		return job(instance, timerActivity, "timers at ");
+	}
+
+	/** The instance's one job at the activity. */
+	private Job job(ProcessInstance instance, String activity, String what) {
 		List<Job> jobs = this.engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(instance.getId())
 			.activityId(activity)
 			.list();
-		assertThat(jobs).as("continuations after " + activity).hasSize(1);
-		this.engine.getManagementService().executeJob(jobs.get(0).getId());
-	}
-
-	public Job timer(ProcessInstance instance, String timerActivity) {
-		List<Job> jobs = this.engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(timerActivity)
-			.list();
-		assertThat(jobs).as("timers at " + timerActivity).hasSize(1);
+		assertThat(jobs).as(what + activity).hasSize(1);
 		return jobs.get(0);
 	}
 
