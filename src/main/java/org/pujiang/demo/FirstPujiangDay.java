@@ -581,7 +581,6 @@ class FirstPujiangDay implements ApplicationRunner {
 		return this.cases.findByProcessInstanceId(instance).orElseThrow();
 	}
 
-	/** Moves the clock that the engine and everyone without a time of their own see. */
 	/**
 	 * Executes every job that is due at the engine's current time, including those that executing creates, as the job
 	 * executor's threads would: a process instance's jobs one after the other, different instances' side by side (the
@@ -602,6 +601,7 @@ class FirstPujiangDay implements ApplicationRunner {
 		}
 	}
 
+	/** Moves the clock that the engine and everyone without a time of their own see. */
 	private void clock(Instant instant) {
 		this.clock.set(instant);
 	}
