@@ -118,8 +118,9 @@ for spec in "${specs[@]}"; do
     echo "| replay ($label) | $seconds | target < $target s: $verdict |"
     echo "| CPU of the replaying threads ($label) | $cpu | |"
     # each part's wall time, and of it the time the replaying thread worked alone (each day's task list, the
-    # walk-ins) while the other staff waited, and the due jobs run (side by side)
-    phases=$(sed -n 's/.*replay of 2003: \(.*\) in \([0-9.]*\) s (.* \([0-9.]*\) s on the replaying thread alone, \([0-9]*\) due jobs run).*/\1 \2 s (\3 s of it alone, due jobs: \4)/p' "$log" |
+    # walk-ins) while the other staff waited, the due jobs run (side by side) and how many of them ran again after
+    # the engine's optimistic locking
+    phases=$(sed -n 's/.*replay of 2003: \(.*\) in \([0-9.]*\) s (.* \([0-9.]*\) s on the replaying thread alone, \([0-9]*\) due jobs run, \([0-9]*\) of them again.*/\1 \2 s (\3 s of it alone, due jobs: \4, run again: \5)/p' "$log" |
       paste -sd ';' | sed 's/;/, /g')
     echo "| its parts ($label) | | ${phases:-?} |"
     echo "| JVM start-up before it ($label) | $startup | |"

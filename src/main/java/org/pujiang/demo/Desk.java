@@ -42,6 +42,8 @@ class Desk {
 
 	private final AtomicInteger jobsRun = new AtomicInteger();
 
+	private final AtomicInteger jobsRunAgain = new AtomicInteger();
+
 	Desk(RuntimeService runtime, TaskService tasks, FormService forms, IdentityService identities,
 			ManagementService management) {
 		this.runtime = runtime;
@@ -123,6 +125,7 @@ class Desk {
 				if (attempt == 3) {
 					throw ex;
 				}
+				this.jobsRunAgain.incrementAndGet();
 			}
 		}
 	}
@@ -130,6 +133,11 @@ class Desk {
 	/** How many jobs {@link #run} has executed so far. */
 	int jobsRun() {
 		return this.jobsRun.get();
+	}
+
+	/** How many times {@link #run} has run a job again after the engine's optimistic locking. */
+	int jobsRunAgain() {
+		return this.jobsRunAgain.get();
 	}
 
 	private void authenticate(String user) {

@@ -349,6 +349,8 @@ class FirstPujiangDay implements ApplicationRunner {
 
 		private int jobs = FirstPujiangDay.this.desk.jobsRun();
 
+		private int jobsAgain = FirstPujiangDay.this.desk.jobsRunAgain();
+
 		Phases(int year) {
 			this.year = year;
 		}
@@ -359,20 +361,23 @@ class FirstPujiangDay implements ApplicationRunner {
 			long jvmNow = jvmCpu();
 			long sideBySideNow = FirstPujiangDay.this.sideBySideNanos;
 			int jobsNow = FirstPujiangDay.this.desk.jobsRun();
+			int jobsAgainNow = FirstPujiangDay.this.desk.jobsRunAgain();
 			// With several staff, what the replaying thread does alone (each day's task list, the walk-ins) leaves
 			// the other cores to the JIT compiler or idle.
 			log.info("replay of {}: {} in {} s ({} s CPU in the replaying threads, {} s in the whole JVM; {} s with staff "
-					+ "side by side, {} s on the replaying thread alone, {} due jobs run)", this.year, phase,
+					+ "side by side, {} s on the replaying thread alone, {} due jobs run, {} of them again after the "
+					+ "engine's optimistic locking)", this.year, phase,
 					String.format("%.1f", (wallNow - this.wall) / 1e9), String.format("%.1f", (cpuNow - this.cpu) / 1e9),
 					String.format("%.1f", (jvmNow - this.jvm) / 1e9),
 					String.format("%.1f", (sideBySideNow - this.sideBySide) / 1e9),
 					String.format("%.1f", (wallNow - this.wall - (sideBySideNow - this.sideBySide)) / 1e9),
-					jobsNow - this.jobs);
+					jobsNow - this.jobs, jobsAgainNow - this.jobsAgain);
 			this.wall = wallNow;
 			this.cpu = cpuNow;
 			this.jvm = jvmNow;
 			this.sideBySide = sideBySideNow;
 			this.jobs = jobsNow;
+			this.jobsAgain = jobsAgainNow;
 		}
 
 	}
