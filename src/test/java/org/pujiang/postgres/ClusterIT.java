@@ -56,7 +56,10 @@ import org.pujiang.registration.ResidentIdValidator;
  * <li>under a steady load of registrations and receptions, one node is killed with SIGKILL and started again:
  * every acknowledged registration is there once, every case stands at its step, every notice went out once;</li>
  * <li>both nodes are restarted days later (a clock offset): the deadlines, reminders and the reception days'
- * announcements fall due while both run; every timer fires once, on one node or the other.</li>
+ * announcements fall due while both run; every timer fires once, on one node or the other;</li>
+ * <li>four desks register cases for a reception day at once on both nodes: each takes a seat of its own; the day's
+ * start, brought forward, sends every case on (to its reception, or first to the legal adviser) in a job of its own,
+ * run once.</li>
  * </ol>
  * Everything is counted from the database and the mail server afterwards. Skipped when no PostgreSQL answers.
  */
@@ -355,6 +358,162 @@ class ClusterIT {
 		}
 		assertChainsIntact();
 		assertEveryNoticeDelivered(1);
+	}
+
+	@Test
+	@Order(4)
+	void aReceptionDaysCasesAreSeatedOnceAcrossNodesAndEachGoesOnOnceTheDayStarts() throws Exception {
+		long day = receptionDays.get(0);
+		int registrations = 60;
+		String[] categories = { "LAND_REQUISITION", "ENVIRONMENT", "LABOUR_WAGES", "SOCIAL_SECURITY" };
+		// Four desks register for the same day at once, on both nodes, four cases of one room after four of the next:
+		// each case takes the next seat in its room.
+		ExecutorService desks = Executors.newFixedThreadPool(4);
+		List<String> caseNumbers = new ArrayList<>();
+		try {
+			List<Future<Answer>> answers = new ArrayList<>();
+			for (int n = 0; n < registrations; n++) {
+				String key = "day-" + n;
+				Map<String, Object> petition = new HashMap<>(petition(key, categories[n / 4 % categories.length]));
+				petition.put("receptionDay", day);
+				Node node = n % 2 == 0 ? a : b;
+				answers.add(desks.submit(() -> register(node, key, petition)));
+			}
+			for (Future<Answer> answer : answers) {
+				Answer registered = answer.get(2, TimeUnit.MINUTES);
+				assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+				caseNumbers.add(registered.json().get("caseNumber").asText());
+			}
+		}
+		finally {
+			desks.shutdownNow();
+		}
+		try (Connection db = connect()) {
+			assertThat(count(db, "select count(*) from petition_case where reception_day_id = ?", day)).isEqualTo(registrations);
+			try (var statement = db.prepareStatement("select room, count(*), count(distinct queue_number), min(queue_number),"
+					+ " max(queue_number) from petition_case where reception_day_id = ? group by room")) {
+				statement.setLong(1, day);
+				try (ResultSet rooms = statement.executeQuery()) {
+					int seated = 0;
+					while (rooms.next()) {
+						int inRoom = rooms.getInt(2);
+						assertThat(List.of(rooms.getInt(3), rooms.getInt(4), rooms.getInt(5)))
+							.as("queue numbers in %s: each once, 1 to %d", rooms.getString(1), inRoom)
+							.containsExactly(inRoom, 1, inRoom);
+						seated += inRoom;
+					}
+					assertThat(seated).as("cases seated in a room").isEqualTo(registrations);
+				}
+			}
+			for (String caseNumber : caseNumbers) {
+				assertThat(openTasks(db, caseNumber)).as(caseNumber + " waits for the day").isEmpty();
+			}
+		}
+
+		// The day's start brought forward, as an operator changes a timer's due date in Cockpit: the job executor of
+		// one node or the other fires it, and each case goes on in a job of its own.
+		Answer dayProcess = a.get("/engine-rest/process-instance?processDefinitionKey=ReceptionDay&businessKey=RD-" + day,
+				"admin");
+		assertThat(dayProcess.json()).as(dayProcess.body()).hasSize(1);
+		String dayInstance = dayProcess.json().get(0).get("id").asText();
+		if (timerOf(dayInstance, "TimerEvent_ReminderDue") != null) {
+			bringForward(timerOf(dayInstance, "TimerEvent_ReminderDue"));
+		}
+		Instant reminded = Instant.now().plus(Duration.ofMinutes(2));
+		while (timerOf(dayInstance, "TimerEvent_DayStarts") == null) {
+			assertThat(Instant.now()).as("the day's start is the next timer").isBefore(reminded);
+			Thread.sleep(500);
+		}
+		bringForward(timerOf(dayInstance, "TimerEvent_DayStarts"));
+
+		Instant until = Instant.now().plus(Duration.ofMinutes(4));
+		try (Connection db = connect()) {
+			// Land requisition cases first get the legal adviser's opinion (the routing table), the others go straight to
+			// their reception.
+			String atTheirStep = "select count(distinct c.id) from act_ru_task t join act_ru_execution e"
+					+ " on e.id_ = t.proc_inst_id_ join petition_case c on c.case_number = e.business_key_"
+					+ " where c.reception_day_id = ?";
+			while (count(db, atTheirStep, day) < registrations) {
+				if (Instant.now().isAfter(until)) {
+					dump(db, "select c.case_number, c.category, e.act_id_, j.id_, j.retries_, j.duedate_, j.lock_owner_,"
+							+ " j.exception_msg_ from petition_case c join act_ru_execution e on e.business_key_ = c.case_number"
+							+ " left join act_ru_job j on j.process_instance_id_ = e.id_ where c.reception_day_id = " + day);
+				}
+				assertThat(Instant.now()).as("cases at their next step: %d of %d", count(db, atTheirStep, day),
+						registrations).isBefore(until);
+				Thread.sleep(500);
+			}
+			for (int n = 0; n < registrations; n++) {
+				assertThat(openTasks(db, caseNumbers.get(n))).as(caseNumbers.get(n) + " at its next step")
+					.containsExactly(categories[n / 4 % categories.length].equals("LAND_REQUISITION") ? "Task_GiveLegalOpinion"
+							: "Task_ReceivePetitioner");
+			}
+			String continuations = " from act_hi_job_log where act_id_ = 'MessageEvent_ReceptionDayStarted'"
+					+ " and job_def_type_ = 'async-continuation'";
+			Map<String, Long> byNode = new TreeMap<>();
+			Map<String, Long> perJob = new HashMap<>();
+			try (Statement statement = db.createStatement();
+					ResultSet log = statement.executeQuery("select job_id_, hostname_" + continuations + " and job_state_ = 2")) {
+				while (log.next()) {
+					perJob.merge(log.getString(1), 1L, Long::sum);
+					byNode.merge(log.getString(2), 1L, Long::sum);
+				}
+			}
+			long failedAttempts = count(db, "select count(*)" + continuations + " and job_state_ = 1");
+			Timestamp started;
+			Timestamp lastReceived;
+			try (Statement statement = db.createStatement();
+					ResultSet times = statement.executeQuery("select (select max(timestamp_) from act_hi_job_log"
+							+ " where act_id_ = 'TimerEvent_DayStarts' and job_state_ = 2), (select max(timestamp_)" + continuations
+							+ " and job_state_ = 2)")) {
+				times.next();
+				started = times.getTimestamp(1);
+				lastReceived = times.getTimestamp(2);
+			}
+			System.out.printf("reception day: %d cases registered on two nodes; its start fired on %s; every case at its"
+					+ " next step %d ms after the start; continuations by node %s, %d attempts failed and run again%n",
+					registrations, hostOfDayStart(db), lastReceived.getTime() - started.getTime(), byNode, failedAttempts);
+			assertThat(perJob).as("one continuation a case").hasSize(registrations);
+			assertThat(perJob.values()).as("each continuation succeeded once").containsOnly(1L);
+			assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
+		}
+		assertChainsIntact();
+		awaitNoticesSent();
+		assertEveryNoticeDelivered(1);
+	}
+
+	/** The id of the timer job waiting at the activity in the process instance, if any (as Cockpit shows it). */
+	static String timerOf(String processInstance, String activity) throws Exception {
+		Answer jobs = a.get("/engine-rest/job?activityId=" + activity + "&processInstanceId=" + processInstance, "admin");
+		assertThat(jobs.status()).as(jobs.body()).isEqualTo(200);
+		return jobs.json().isEmpty() ? null : jobs.json().get(0).get("id").asText();
+	}
+
+	/** Makes a timer due now, as an operator does in Cockpit: the job executor of one node or the other fires it. */
+	static void bringForward(String job) throws Exception {
+		Answer brought = a.call("PUT", "/engine-rest/job/" + job + "/duedate", "admin", Map.of("duedate",
+				DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(ZonedDateTime.now(java.time.ZoneOffset.UTC))),
+				Map.of());
+		assertThat(brought.status()).as(brought.body()).isEqualTo(204);
+	}
+
+	static void dump(Connection db, String sql) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+					row.append(rows.getString(i)).append(' ');
+				}
+				System.out.println(row);
+			}
+		}
+	}
+
+	static String hostOfDayStart(Connection db) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet host = statement.executeQuery("select hostname_ from"
+				+ " act_hi_job_log where act_id_ = 'TimerEvent_DayStarts' and job_state_ = 2")) {
+			return host.next() ? host.getString(1) : "no node";
+		}
 	}
 
 	// --- steps -------------------------------------------------------------------------------------------------
