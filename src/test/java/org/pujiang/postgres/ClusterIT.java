@@ -408,6 +408,10 @@ class ClusterIT {
 			for (String caseNumber : caseNumbers) {
 				assertThat(openTasks(db, caseNumber)).as(caseNumber + " waits for the day").isEmpty();
 			}
+			assertThat(count(db, "select count(*) from act_ru_event_subscr s join act_ru_execution e on e.id_ = s.proc_inst_id_"
+					+ " join petition_case c on c.case_number = e.business_key_ where c.reception_day_id = ?"
+					+ " and s.event_name_ = 'ReceptionDayStarted'", day)).as("cases waiting for the day's start")
+				.isEqualTo(registrations);
 		}
 
 		// The day's start brought forward, as an operator changes a timer's due date in Cockpit: the job executor of
