@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -151,6 +152,47 @@ class ReceptionDayProcessTests {
 		ProcessInstance atTheVenue = this.desk.register(walkIn);
 		assertThat(atTheVenue).isWaitingAt(RECEIVE_PETITIONER);
 		assertThat(seat(atTheVenue)).isEqualTo("第1接待室#3");
+	}
+
+	@Test
+	void shouldLeaveACaseThatFailsAfterTheDayStartsAsAnIncidentOfItsOwn() {
+		ProcessInstance day = plan(Duration.ofDays(12), "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT");
+		Long dayId = day(day).getId();
+		ProcessInstance first = registerFor(dayId, "LABOUR_WAGES", 1);
+		ProcessInstance broken = registerFor(dayId, "SOCIAL_SECURITY", 2);
+		ProcessInstance third = registerFor(dayId, "ENVIRONMENT", 1);
+		// A case whose data the next step cannot read: the routing table's flag is gone.
+		this.engine.getRuntimeService().removeVariable(broken.getId(), LAWYER_REQUIRED);
+		this.desk.fire(day, "TimerEvent_ReminderDue");
+		this.desk.fire(day, "TimerEvent_DayStarts");
+
+		ManagementService management = this.engine.getManagementService();
+		String failing = management.createJobQuery().processInstanceId(broken.getId()).activityId(DAY_STARTED)
+			.singleResult().getId();
+		// The job executor's five attempts (failed-job-retry-time-cycle R5/PT5M), each failing: the case becomes an
+		// incident, shown in Cockpit with the job's error.
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).as("before attempt " + attempt).isZero();
+			assertThatThrownBy(() -> management.executeJob(failing)).hasMessageContaining(LAWYER_REQUIRED);
+		}
+		assertThat(management.createJobQuery().jobId(failing).singleResult().getRetries()).isZero();
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().processInstanceId(broken.getId()).list())
+			.singleElement()
+			.satisfies((incident) -> assertThat(incident.getActivityId()).isEqualTo(DAY_STARTED));
+		// The day and the other cases go on.
+		assertThat(day(day).getStatus()).isEqualTo(ReceptionDayStatus.IN_PROGRESS);
+		for (ProcessInstance released : List.of(first, third)) {
+			this.desk.continueAfter(released, DAY_STARTED);
+			assertThat(released).isWaitingAt(RECEIVE_PETITIONER);
+		}
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isOne();
+
+		// Mended as an operator does in Cockpit: the variable set again, the job given a retry.
+		this.engine.getRuntimeService().setVariable(broken.getId(), LAWYER_REQUIRED, false);
+		management.setJobRetries(failing, 1);
+		management.executeJob(failing);
+		assertThat(broken).isWaitingAt(RECEIVE_PETITIONER);
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isZero();
 	}
 
 	@Test
