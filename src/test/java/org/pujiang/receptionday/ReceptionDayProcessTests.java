@@ -43,6 +43,9 @@ class ReceptionDayProcessTests {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+	/** Two rooms: wages and social security in the first, environment in the second. */
+	private static final String TWO_ROOMS = "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT";
+
 	@Autowired
 	ProcessEngine engine;
 
@@ -114,11 +117,12 @@ class ReceptionDayProcessTests {
 
 	@Test
 	void shouldHoldPreRegisteredCasesUntilTheDayAndReceiveWalkInsAtOnce() {
-		ProcessInstance day = plan(Duration.ofDays(12), "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT");
+		ProcessInstance day = plan(Duration.ofDays(12), TWO_ROOMS);
 		Long dayId = day(day).getId();
-		ProcessInstance first = registerFor(dayId, "LABOUR_WAGES", 1);
-		ProcessInstance second = registerFor(dayId, "SOCIAL_SECURITY", 2);
-		ProcessInstance third = registerFor(dayId, "ENVIRONMENT", 1);
+		List<ProcessInstance> registered = registerThreeFor(dayId);
+		ProcessInstance first = registered.get(0);
+		ProcessInstance second = registered.get(1);
+		ProcessInstance third = registered.get(2);
 
 		for (ProcessInstance waiting : List.of(first, second, third)) {
 			assertThat(waiting).isWaitingAt(WAITING_FOR_DAY);
@@ -156,11 +160,11 @@ class ReceptionDayProcessTests {
 
 	@Test
 	void shouldLeaveACaseThatFailsAfterTheDayStartsAsAnIncidentOfItsOwn() {
-		ProcessInstance day = plan(Duration.ofDays(12), "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT");
-		Long dayId = day(day).getId();
-		ProcessInstance first = registerFor(dayId, "LABOUR_WAGES", 1);
-		ProcessInstance broken = registerFor(dayId, "SOCIAL_SECURITY", 2);
-		ProcessInstance third = registerFor(dayId, "ENVIRONMENT", 1);
+		ProcessInstance day = plan(Duration.ofDays(12), TWO_ROOMS);
+		List<ProcessInstance> registered = registerThreeFor(day(day).getId());
+		ProcessInstance first = registered.get(0);
+		ProcessInstance broken = registered.get(1);
+		ProcessInstance third = registered.get(2);
 		// A case whose data the next step cannot read: the routing table's flag is gone.
 		this.engine.getRuntimeService().removeVariable(broken.getId(), LAWYER_REQUIRED);
 		this.desk.fire(day, "TimerEvent_ReminderDue");
@@ -197,7 +201,7 @@ class ReceptionDayProcessTests {
 
 	@Test
 	void shouldSeatRegistrationsArrivingAtOnceEachWithItsOwnQueueNumber() throws Exception {
-		ProcessInstance day = plan(Duration.ofDays(12), "第1接待室：LABOUR_WAGES,SOCIAL_SECURITY\n第2接待室：ENVIRONMENT");
+		ProcessInstance day = plan(Duration.ofDays(12), TWO_ROOMS);
 		Long dayId = day(day).getId();
 		int registrations = 12;
 		List<String> seats = AtOnce.run(4, registrations,
@@ -359,6 +363,12 @@ class ReceptionDayProcessTests {
 		ZonedDateTime startsAt = ZonedDateTime.ofInstant(BusinessClock.now().plus(ahead), BusinessClock.ZONE);
 		return Map.of("adjustment", what, "adjustmentReason", "领导另有公务", "newStartsAt", TIME.format(startsAt),
 				"newEndsAt", TIME.format(startsAt.plusHours(8)));
+	}
+
+	/** A wages case and a social security case for the first of {@link #TWO_ROOMS}, an environment case for the second. */
+	private List<ProcessInstance> registerThreeFor(Long dayId) {
+		return List.of(registerFor(dayId, "LABOUR_WAGES", 1), registerFor(dayId, "SOCIAL_SECURITY", 2),
+				registerFor(dayId, "ENVIRONMENT", 1));
 	}
 
 	private ProcessInstance registerFor(Long dayId, String category, int persons) {
