@@ -64,7 +64,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (!outOfReach(ex)) {
 			throw ex;
 		}
-		log.warn("Answered 503, the database being out of reach: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+		log.warn("Answered 503, the database being out of reach: {}",
+				NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
 				"系统暂时无法访问数据库，本次请求未能完成，请稍后重试（重试登记请使用同一 Idempotency-Key，不会重复登记）");
 		problem.setTitle("服务暂时不可用");
