@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The public API while its PostgreSQL refuses connections (as during a restart or a failover): a petitioner is
- * answered 503 with a problem document and a time to come back, nothing is stored, and the same registration sent
- * again once the database is back is stored once.
+ * answered 503 with a problem document and a time to come back, nothing is stored, the node's health says the
+ * database is down, and the same registration sent again once the database is back is stored once.
  */
 class DatabaseOutageTests {
 
@@ -85,6 +85,9 @@ class DatabaseOutageTests {
 		HttpResponse<String> lookup = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/petitions/" + caseNumber))
 			.header("X-Phone", phone).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(503);
+		// What a load balancer or an operator's monitoring asks: the node reports itself down, naming the database.
+		HttpResponse<String> health = health();
+		assertThat(JSON.readTree(health.body()).at("/components/db/status").asText()).as(health.body()).isEqualTo("DOWN");
 
 		// Back: the client sends the same registration again, as asked, until the pool has its connections again.
 		allowConnections(true);
@@ -94,11 +97,19 @@ class DatabaseOutageTests {
 			again = register("outage-2", petition);
 		}
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+		HttpResponse<String> healthAgain = health();
+		assertThat(JSON.readTree(healthAgain.body()).at("/components/db/status").asText()).as(healthAgain.body())
+			.isEqualTo("UP");
 		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
 		assertThat(jdbc.queryForObject("select count(*) from petition_case where summary = '事项 outage-2'", Integer.class))
 			.as("stored once, when the database was back").isOne();
 		assertThat(jdbc.queryForObject("select count(*) from petition_case", Integer.class)).isEqualTo(2);
 		assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst", Integer.class)).isEqualTo(2);
+	}
+
+	static HttpResponse<String> health() throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	static HttpResponse<String> register(String key, Map<String, Object> petition) throws Exception {
