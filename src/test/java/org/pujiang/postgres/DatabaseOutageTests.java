@@ -9,9 +9,15 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The public API while its PostgreSQL refuses connections (as during a restart or a failover): a petitioner is
  * answered 503 with a problem document and a time to come back, nothing is stored, the node's health says the
- * database is down, and the same registration sent again once the database is back is stored once.
+ * database is down, and the same registration sent again once the database is back is stored once; the outbox
+ * goes on being sent, each notice once.
  */
 class DatabaseOutageTests {
 
@@ -38,14 +45,20 @@ class DatabaseOutageTests {
 
 	static String base;
 
+	static GreenMail mail;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
 		database = PostgresDatabase.createOrSkip();
+		mail = new GreenMail(new ServerSetup(ClusterIT.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
 		application = new SpringApplicationBuilder(PujiangApplication.class).profiles("test", "postgres")
 			.run("--server.port=0", "--camunda.bpm.process-engine-name=outage", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					// The pool gives up on a connection after a second instead of thirty, to keep the test short.
-					"--spring.datasource.hikari.connection-timeout=1000");
+					"--spring.datasource.hikari.connection-timeout=1000",
+					// The outbox sent as in service, every second, to a mail server of the test's own.
+					"--pujiang.notices.scheduled=true", "--spring.mail.port=" + mail.getSmtp().getPort());
 		base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -53,6 +66,9 @@ class DatabaseOutageTests {
 	static void stop() throws Exception {
 		if (application != null) {
 			application.close();
+		}
+		if (mail != null) {
+			mail.stop();
 		}
 		if (database != null) {
 			allowConnections(true);
@@ -67,6 +83,8 @@ class DatabaseOutageTests {
 		assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
 		String caseNumber = JSON.readTree(before.body()).get("caseNumber").asText();
 		String phone = (String) ((Map<?, ?>) first.get("petitioner")).get("phone");
+		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
+		awaitOutboxSent(jdbc, 1);
 
 		allowConnections(false);
 		Map<String, Object> petition = ClusterIT.petition("outage-2", "LABOUR_WAGES");
@@ -100,11 +118,34 @@ class DatabaseOutageTests {
 		HttpResponse<String> healthAgain = health();
 		assertThat(JSON.readTree(healthAgain.body()).at("/components/db/status").asText()).as(healthAgain.body())
 			.isEqualTo("UP");
-		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
 		assertThat(jdbc.queryForObject("select count(*) from petition_case where summary = '事项 outage-2'", Integer.class))
 			.as("stored once, when the database was back").isOne();
 		assertThat(jdbc.queryForObject("select count(*) from petition_case", Integer.class)).isEqualTo(2);
 		assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst", Integer.class)).isEqualTo(2);
+		// The dispatcher, failing every second while the database was away, goes on: the second notice is sent, once.
+		awaitOutboxSent(jdbc, 2);
+		assertThat(Arrays.stream(mail.getReceivedMessages()).map(DatabaseOutageTests::messageId).toList())
+			.as("each notice delivered once")
+			.containsExactlyInAnyOrderElementsOf(jdbc.queryForList("select id from notice", Long.class)
+				.stream()
+				.map((id) -> "<notice-" + id + "@pujiang.local>")
+				.toList());
+	}
+
+	/** Waits until the outbox holds the given number of notices, every one sent. */
+	static void awaitOutboxSent(JdbcTemplate jdbc, int notices) throws Exception {
+		Instant until = Instant.now().plus(Duration.ofSeconds(30));
+		String sent = "select count(*) from notice where sent_at is not null";
+		while (jdbc.queryForObject(sent, Integer.class) < notices
+				|| jdbc.queryForObject("select count(*) from notice", Integer.class) > notices) {
+			assertThat(Instant.now()).as("notices sent: %d of %d", jdbc.queryForObject(sent, Integer.class), notices)
+				.isBefore(until);
+			Thread.sleep(200);
+		}
+	}
+
+	static String messageId(MimeMessage message) {
+		return ClusterIT.messageId(message);
 	}
 
 	static HttpResponse<String> health() throws Exception {
