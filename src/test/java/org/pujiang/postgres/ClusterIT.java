@@ -58,7 +58,7 @@ import org.pujiang.registration.ResidentIdValidator;
  * <li>both nodes are restarted days later (a clock offset): the deadlines, reminders and the reception days'
  * announcements fall due while both run; every timer fires once, on one node or the other;</li>
  * <li>four desks register cases for a reception day at once on both nodes: each takes a seat of its own; the day's
- * start, brought forward, sends every case on (to its reception, or first to the legal adviser) in a job of its own,
+ * start, brought forward, sends every case on (to its reception, or first to the lawyer) in a job of its own,
  * run once.</li>
  * </ol>
  * Everything is counted from the database and the mail server afterwards. Skipped when no PostgreSQL answers.
@@ -432,7 +432,7 @@ class ClusterIT {
 
 		Instant until = Instant.now().plus(Duration.ofMinutes(4));
 		try (Connection db = connect()) {
-			// Land requisition cases first get the legal adviser's opinion (the routing table), the others go straight to
+			// Land requisition cases first get the lawyer's opinion (the routing table), the others go straight to
 			// their reception.
 			String atTheirStep = "select count(distinct c.id) from act_ru_task t join act_ru_execution e"
 					+ " on e.id_ = t.proc_inst_id_ join petition_case c on c.case_number = e.business_key_"

@@ -17,13 +17,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pujiang.PujiangApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,13 +49,11 @@ class DatabaseOutageTests {
 		database = PostgresDatabase.createOrSkip();
 		mail = new GreenMail(new ServerSetup(ClusterIT.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		mail.start();
-		application = new SpringApplicationBuilder(PujiangApplication.class).profiles("test", "postgres")
-			.run("--server.port=0", "--camunda.bpm.process-engine-name=outage", "--spring.datasource.url=" + database.url(),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					// The pool gives up on a connection after a second instead of thirty, to keep the test short.
-					"--spring.datasource.hikari.connection-timeout=1000",
-					// The outbox sent as in service, every second, to a mail server of the test's own.
-					"--pujiang.notices.scheduled=true", "--spring.mail.port=" + mail.getSmtp().getPort());
+		application = database.startApplication("outage",
+				// The pool gives up on a connection after a second instead of thirty, to keep the test short.
+				"--spring.datasource.hikari.connection-timeout=1000",
+				// The outbox sent as in service, every second, to a mail server of the test's own.
+				"--pujiang.notices.scheduled=true", "--spring.mail.port=" + mail.getSmtp().getPort());
 		base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -124,7 +119,7 @@ class DatabaseOutageTests {
 		assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst", Integer.class)).isEqualTo(2);
 		// The dispatcher, failing every second while the database was away, goes on: the second notice is sent, once.
 		awaitOutboxSent(jdbc, 2);
-		assertThat(Arrays.stream(mail.getReceivedMessages()).map(DatabaseOutageTests::messageId).toList())
+		assertThat(Arrays.stream(mail.getReceivedMessages()).map(ClusterIT::messageId).toList())
 			.as("each notice delivered once")
 			.containsExactlyInAnyOrderElementsOf(jdbc.queryForList("select id from notice", Long.class)
 				.stream()
@@ -142,10 +137,6 @@ class DatabaseOutageTests {
 				.isBefore(until);
 			Thread.sleep(200);
 		}
-	}
-
-	static String messageId(MimeMessage message) {
-		return ClusterIT.messageId(message);
 	}
 
 	static HttpResponse<String> health() throws Exception {

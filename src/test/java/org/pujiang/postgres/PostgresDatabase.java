@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
+import org.pujiang.PujiangApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A throwaway database on the PostgreSQL at 127.0.0.1:5432 (trust authentication, superuser postgres): created
@@ -41,6 +46,18 @@ final class PostgresDatabase implements AutoCloseable {
 
 	String url() {
 		return SERVER + this.name;
+	}
+
+	/**
+	 * The application (profiles test and postgres) on this database, on a free port, under an engine name of its
+	 * own: closing it must not unregister the engine of the other test contexts. {@code more} adds arguments.
+	 */
+	ConfigurableApplicationContext startApplication(String engineName, String... more) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engineName,
+				"--spring.datasource.url=" + url(), "--spring.datasource.username=postgres", "--spring.datasource.password="));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(PujiangApplication.class).profiles("test", "postgres")
+			.run(arguments.toArray(String[]::new));
 	}
 
 	@Override

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pujiang.CaseDesk;
-import org.pujiang.PujiangApplication;
 import org.pujiang.audit.CaseEvents;
 import org.pujiang.oversight.CaseFactsCheck;
 import org.pujiang.oversight.CaseRates.Rates;
@@ -29,7 +28,6 @@ import org.pujiang.oversight.Oversight.Row;
 import org.pujiang.petition.BusinessClock;
 import org.pujiang.petition.CaseStatus;
 import org.pujiang.petition.PetitionCaseRepository;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,11 +44,7 @@ class PostgresLifecycleTests {
 	@BeforeAll
 	static void start() {
 		database = PostgresDatabase.createOrSkip();
-		application = new SpringApplicationBuilder(PujiangApplication.class)
-			.profiles("test", "postgres")
-			// An engine name of its own: closing this node must not unregister the engine of the other test contexts.
-			.run("--server.port=0", "--camunda.bpm.process-engine-name=postgres", "--spring.datasource.url=" + database.url(), "--spring.datasource.username=postgres",
-					"--spring.datasource.password=");
+		application = database.startApplication("postgres");
 	}
 
 	@AfterAll
