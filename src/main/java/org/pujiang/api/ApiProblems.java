@@ -1,8 +1,5 @@
 package org.pujiang.api;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,19 +9,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.PersistenceException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.pujiang.operations.DatabaseOutage;
 import org.pujiang.petition.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -39,9 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-
-	/** What a client is asked to wait before it tries again while the database is out of reach. */
-	static final int RETRY_AFTER_SECONDS = 30;
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidPetition(InvalidInputException ex) {
@@ -61,7 +54,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class,
 			ProcessEngineException.class })
 	ResponseEntity<ProblemDetail> databaseOutOfReach(Exception ex) throws Exception {
-		if (!outOfReach(ex)) {
+		if (!DatabaseOutage.outOfReach(ex)) {
 			throw ex;
 		}
 		log.warn("Answered 503, the database being out of reach: {}",
@@ -70,33 +63,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"系统暂时无法访问数据库，本次请求未能完成，请稍后重试（重试登记请使用同一 Idempotency-Key，不会重复登记）");
 		problem.setTitle("服务暂时不可用");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
 			.body(problem);
-	}
-
-	/**
-	 * Whether the failure is the database connection's: the pool found none in time; the driver reports a connection
-	 * exception (SQLSTATE class 08) or an operator's intervention (57P: shutdown, restart, a connection ended by an
-	 * administrator); or the transaction could not even be ended on its connection, which the pool had already closed
-	 * as broken (then the rollback's failure is what reaches here, the first failure only in the log).
-	 */
-	static boolean outOfReach(Throwable failure) {
-		int depth = 0;
-		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
-			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				return true;
-			}
-			if (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException sql
-					&& sql.getSQLState() == null) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

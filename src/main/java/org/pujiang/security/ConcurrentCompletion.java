@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.pujiang.operations.DatabaseOutageMappers;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Two members of staff complete the same task at once: one wins; the other is told plainly, with 409, that the
  * task was done by someone else — instead of the engine's 500 about a concurrent update or a missing task.
- * Everything else is answered as Camunda answers it.
+ * A database out of reach is answered with 503 ({@link DatabaseOutageMappers}); everything else as Camunda answers
+ * it.
  */
 @Provider
 @Priority(1)
@@ -39,6 +41,12 @@ public class ConcurrentCompletion implements ExceptionMapper<RestException> {
 
 	@Override
 	public Response toResponse(RestException exception) {
+		// A resource that wraps the engine's failure: if the database is out of reach, asking whether the task was
+		// completed meanwhile would only fail again.
+		Response outage = DatabaseOutageMappers.outOfReach(exception);
+		if (outage != null) {
+			return outage;
+		}
 		if (causedBy(exception, OptimisticLockingException.class) || completedMeanwhile(this.request)) {
 			return conflict();
 		}

@@ -2,17 +2,21 @@ package org.pujiang.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -28,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The public API while its PostgreSQL refuses connections (as during a restart or a failover): a petitioner is
  * answered 503 with a problem document and a time to come back, nothing is stored, the node's health says the
  * database is down, and the same registration sent again once the database is back is stored once; the outbox
- * goes on being sent, each notice once.
+ * goes on being sent, each notice once. Staff likewise get 503, in Tasklist and on the REST APIs, and go on in
+ * the same Tasklist session afterwards.
  */
 class DatabaseOutageTests {
 
@@ -125,6 +130,98 @@ class DatabaseOutageTests {
 				.stream()
 				.map((id) -> "<notice-" + id + "@pujiang.local>")
 				.toList());
+	}
+
+	@Test
+	void shouldAnswerStaff503InTasklistAndOnTheRestApisWhileTheDatabaseIsOutOfReach() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String tasklist = base + "/camunda/app/tasklist/outage/";
+		String tasksInTasklist = base + "/camunda/api/engine/engine/outage/task/count";
+		assertThat(page(browser, tasklist).statusCode()).isEqualTo(200);
+		HttpResponse<String> login = browser.send(HttpRequest
+			.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/outage/login/tasklist"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf(browser))
+			.POST(HttpRequest.BodyPublishers.ofString("username=leader&password=demo"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		assertThat(get(browser, tasksInTasklist, null).statusCode()).isEqualTo(200);
+
+		allowConnections(false);
+		try {
+			for (long pause : new long[] { 0, 1_000 }) {
+				Thread.sleep(pause);
+				// A member of staff opening Tasklist, or working in it: a page, and the message Tasklist shows.
+				HttpResponse<String> opened = page(browser, tasklist);
+				assertThat(opened.statusCode()).as(opened.body()).isEqualTo(503);
+				assertThat(opened.headers().firstValue("Content-Type")).hasValueSatisfying(
+						(type) -> assertThat(type).startsWith("text/html"));
+				assertThat(opened.headers().firstValue("Retry-After")).hasValue("30");
+				assertThat(opened.body()).contains("服务暂时不可用").contains("系统暂时无法访问数据库");
+				assertOutOfReach(get(browser, tasksInTasklist, null));
+				assertOutOfReach(browser.send(HttpRequest
+					.newBuilder(URI.create(base + "/camunda/api/engine/engine/outage/task/" + UUID.randomUUID() + "/submit-form"))
+					.header("Content-Type", "application/json")
+					.header("X-XSRF-TOKEN", xsrf(browser))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}"))
+					.build(), HttpResponse.BodyHandlers.ofString()));
+				// A client of the engine's REST API, its password checked in the database.
+				assertOutOfReach(get(HTTP, base + "/engine-rest/engine/outage/task/count", "leader"));
+				// A client of the staff API, likewise: not told its password is wrong.
+				HttpResponse<String> staff = get(HTTP, base + "/api/staff/cases", "leader");
+				assertThat(staff.statusCode()).as(staff.body()).isEqualTo(503);
+				assertThat(staff.headers().firstValue("Retry-After")).hasValue("30");
+				assertThat(JSON.readTree(staff.body()).get("detail").asText()).contains("稍后重试");
+			}
+		}
+		finally {
+			allowConnections(true);
+		}
+		// Back: the same session goes on in Tasklist, and the REST APIs answer again.
+		HttpResponse<String> again = get(browser, tasksInTasklist, null);
+		for (int attempt = 1; again.statusCode() == 503 && attempt < 30; attempt++) {
+			Thread.sleep(500);
+			again = get(browser, tasksInTasklist, null);
+		}
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(page(browser, tasklist).statusCode()).isEqualTo(200);
+		assertThat(get(HTTP, base + "/engine-rest/engine/outage/task/count", "leader").statusCode()).isEqualTo(200);
+		assertThat(get(HTTP, base + "/api/staff/cases", "leader").statusCode()).isEqualTo(200);
+	}
+
+	/** The engine's REST APIs' answer to an outage: 503, a time to come back, the message in their error shape. */
+	static void assertOutOfReach(HttpResponse<String> answer) throws Exception {
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+		JsonNode error = JSON.readTree(answer.body());
+		assertThat(error.get("type").asText()).isEqualTo("DatabaseOutOfReach");
+		assertThat(error.get("message").asText()).isEqualTo("系统暂时无法访问数据库，本次操作未能完成，请稍后重试");
+	}
+
+	/** The webapps' token against cross-site requests, as the browser holds it (it changes at login). */
+	static String xsrf(HttpClient browser) {
+		return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
+	static HttpResponse<String> page(HttpClient browser, String url) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A GET, as the user (password demo) if one is named. */
+	static HttpResponse<String> get(HttpClient client, String url, String user) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+		if (user != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Waits until the outbox holds the given number of notices, every one sent. */
