@@ -13,18 +13,33 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pujiang.Roles;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answered 503 with a problem document and a time to come back, nothing is stored, the node's health says the
  * database is down, and the same registration sent again once the database is back is stored once; the outbox
  * goes on being sent, each notice once. Staff likewise get 503, in Tasklist and on the REST APIs, and go on in
- * the same Tasklist session afterwards.
+ * the same Tasklist session afterwards. A timer that fell due meanwhile fires once the database is back.
  */
 class DatabaseOutageTests {
 
@@ -58,7 +73,11 @@ class DatabaseOutageTests {
 				// The pool gives up on a connection after a second instead of thirty, to keep the test short.
 				"--spring.datasource.hikari.connection-timeout=1000",
 				// The outbox sent as in service, every second, to a mail server of the test's own.
-				"--pujiang.notices.scheduled=true", "--spring.mail.port=" + mail.getSmtp().getPort());
+				"--pujiang.notices.scheduled=true", "--spring.mail.port=" + mail.getSmtp().getPort(),
+				// The job executor on, as in service, looking for due jobs at least every two seconds (instead of up to a
+				// minute when idle) so that it tries, and fails, while the database is away.
+				"--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.wait-time-in-millis=500",
+				"--camunda.bpm.job-execution.max-wait=2000");
 		base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -78,13 +97,15 @@ class DatabaseOutageTests {
 
 	@Test
 	void shouldAnswer503WhileTheDatabaseIsOutOfReachAndStoreTheRegistrationOnceSentAgain() throws Exception {
+		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
+		// The other tests of this class may have written notices of their own before.
+		int noticesBefore = jdbc.queryForObject("select count(*) from notice", Integer.class);
 		Map<String, Object> first = ClusterIT.petition("outage-1", "ENVIRONMENT");
 		HttpResponse<String> before = register("outage-1", first);
 		assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
 		String caseNumber = JSON.readTree(before.body()).get("caseNumber").asText();
 		String phone = (String) ((Map<?, ?>) first.get("petitioner")).get("phone");
-		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
-		awaitOutboxSent(jdbc, 1);
+		awaitOutboxSent(jdbc, noticesBefore + 1);
 
 		allowConnections(false);
 		Map<String, Object> petition = ClusterIT.petition("outage-2", "LABOUR_WAGES");
@@ -121,9 +142,10 @@ class DatabaseOutageTests {
 		assertThat(jdbc.queryForObject("select count(*) from petition_case where summary = '事项 outage-2'", Integer.class))
 			.as("stored once, when the database was back").isOne();
 		assertThat(jdbc.queryForObject("select count(*) from petition_case", Integer.class)).isEqualTo(2);
-		assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst", Integer.class)).isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'PetitionCase'",
+				Integer.class)).isEqualTo(2);
 		// The dispatcher, failing every second while the database was away, goes on: the second notice is sent, once.
-		awaitOutboxSent(jdbc, 2);
+		awaitOutboxSent(jdbc, noticesBefore + 2);
 		assertThat(Arrays.stream(mail.getReceivedMessages()).map(ClusterIT::messageId).toList())
 			.as("each notice delivered once")
 			.containsExactlyInAnyOrderElementsOf(jdbc.queryForList("select id from notice", Long.class)
@@ -189,6 +211,64 @@ class DatabaseOutageTests {
 		assertThat(get(HTTP, base + "/api/staff/cases", "leader").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void shouldRunAJobThatFellDueDuringTheOutageOnceTheDatabaseIsBack() throws Exception {
+		// A reception day planned by the bureau's manager, its reminder (three days before) the first timer.
+		ZonedDateTime startsAt = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(15).truncatedTo(ChronoUnit.HOURS);
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		Map<String, Object> plan = Map.of("leaderName", "县长", "county", "浦江县", "venue", "浦江中学", "startsAt",
+				time.format(startsAt), "endsAt", time.format(startsAt.plusHours(8)), "channels", List.of("NEWSPAPER"),
+				"departments", "县级部门");
+		HttpResponse<String> planned = HTTP.send(HttpRequest
+			.newBuilder(URI.create(base + "/engine-rest/engine/outage/process-definition/key/ReceptionDay/submit-form"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", basic(Roles.MANAGER))
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(ClusterIT.variables(plan))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+		String day = JSON.readTree(planned.body()).get("id").asText();
+		ManagementService management = application.getBean(ProcessEngine.class).getManagementService();
+		Job reminder = management.createJobQuery().processInstanceId(day).activityId("TimerEvent_ReminderDue").singleResult();
+		assertThat(reminder).isNotNull();
+
+		// Due in a moment, and the database gone before it is: the job executor's acquisitions fail meanwhile.
+		Logger jobExecutor = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.jobexecutor");
+		ListAppender<ILoggingEvent> failures = new ListAppender<>();
+		failures.start();
+		jobExecutor.addAppender(failures);
+		try {
+			management.setJobDuedate(reminder.getId(), Date.from(Instant.now().plusMillis(1_500)));
+			allowConnections(false);
+			try {
+				Thread.sleep(5_000);
+			}
+			finally {
+				allowConnections(true);
+			}
+			assertThat(failures.list.stream().filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)))
+				.as("the job executor failed to acquire jobs during the outage")
+				.isNotEmpty();
+		}
+		finally {
+			jobExecutor.detachAppender(failures);
+		}
+
+		// Back: the job executor goes on by itself; the reminder fires once and the day waits for its start.
+		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		while (management.createJobQuery().processInstanceId(day).activityId("TimerEvent_DayStarts").count() == 0) {
+			assertThat(Instant.now()).as("the reminder fired after the outage").isBefore(until);
+			Thread.sleep(500);
+		}
+		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
+		assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
+				Integer.class, reminder.getId())).as("the reminder run once").isOne();
+		assertThat(management.createJobQuery().processInstanceId(day).activityId("TimerEvent_ReminderDue").count())
+			.isZero();
+		assertThat(application.getBean(ProcessEngine.class).getRuntimeService().createIncidentQuery().count())
+			.as("incidents")
+			.isZero();
+	}
+
 	/** The engine's REST APIs' answer to an outage: 503, a time to come back, the message in their error shape. */
 	static void assertOutOfReach(HttpResponse<String> answer) throws Exception {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
@@ -196,6 +276,11 @@ class DatabaseOutageTests {
 		JsonNode error = JSON.readTree(answer.body());
 		assertThat(error.get("type").asText()).isEqualTo("DatabaseOutOfReach");
 		assertThat(error.get("message").asText()).isEqualTo("系统暂时无法访问数据库，本次操作未能完成，请稍后重试");
+	}
+
+	/** HTTP Basic for a demo user (password demo). */
+	static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The webapps' token against cross-site requests, as the browser holds it (it changes at login). */
@@ -218,8 +303,7 @@ class DatabaseOutageTests {
 	static HttpResponse<String> get(HttpClient client, String url, String user) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
 		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", basic(user));
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
