@@ -125,8 +125,15 @@ class DatabaseOutageTests {
 			.header("X-Phone", phone).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(503);
 		// What a load balancer or an operator's monitoring asks: the node reports itself down, naming the database.
-		HttpResponse<String> health = health();
+		HttpResponse<String> health = health("");
 		assertThat(JSON.readTree(health.body()).at("/components/db/status").asText()).as(health.body()).isEqualTo("DOWN");
+		// A load balancer's question, and an orchestrator's: not ready to serve, but alive (no reason to restart it).
+		HttpResponse<String> readiness = health("/readiness");
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+		assertThat(JSON.readTree(readiness.body()).at("/components/db/status").asText()).isEqualTo("DOWN");
+		HttpResponse<String> liveness = health("/liveness");
+		assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+		assertThat(JSON.readTree(liveness.body()).get("status").asText()).isEqualTo("UP");
 
 		// Back: the client sends the same registration again, as asked, until the pool has its connections again.
 		allowConnections(true);
@@ -136,9 +143,11 @@ class DatabaseOutageTests {
 			again = register("outage-2", petition);
 		}
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
-		HttpResponse<String> healthAgain = health();
+		HttpResponse<String> healthAgain = health("");
 		assertThat(JSON.readTree(healthAgain.body()).at("/components/db/status").asText()).as(healthAgain.body())
 			.isEqualTo("UP");
+		HttpResponse<String> readyAgain = health("/readiness");
+		assertThat(readyAgain.statusCode()).as(readyAgain.body()).isEqualTo(200);
 		assertThat(jdbc.queryForObject("select count(*) from petition_case where summary = '事项 outage-2'", Integer.class))
 			.as("stored once, when the database was back").isOne();
 		assertThat(jdbc.queryForObject("select count(*) from petition_case", Integer.class)).isEqualTo(2);
@@ -320,8 +329,9 @@ class DatabaseOutageTests {
 		}
 	}
 
-	static HttpResponse<String> health() throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+	/** The node's health, or one of its groups ("/readiness", "/liveness"). */
+	static HttpResponse<String> health(String group) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health" + group)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
