@@ -81,15 +81,29 @@ public final class DatabaseOutageMappers {
 			.build();
 	}
 
+	/** 503 for an outage; every other failure as Camunda's mapper answers it. */
+	abstract static class OutageOrAsCamunda<E extends Throwable> implements ExceptionMapper<E> {
+
+		@Override
+		public Response toResponse(E exception) {
+			Response outage = outOfReach(exception);
+			return outage != null ? outage : asCamunda(exception);
+		}
+
+		Response asCamunda(E exception) {
+			return new ExceptionHandler().toResponse(exception);
+		}
+
+	}
+
 	/** A command that failed on a connection that broke under it. */
 	@Provider
 	@Priority(1)
-	public static class WhenTheEngineFails implements ExceptionMapper<ProcessEngineException> {
+	public static class WhenTheEngineFails extends OutageOrAsCamunda<ProcessEngineException> {
 
 		@Override
-		public Response toResponse(ProcessEngineException exception) {
-			Response outage = outOfReach(exception);
-			return outage != null ? outage : new ProcessEngineExceptionHandler().toResponse(exception);
+		Response asCamunda(ProcessEngineException exception) {
+			return new ProcessEngineExceptionHandler().toResponse(exception);
 		}
 
 	}
@@ -97,26 +111,14 @@ public final class DatabaseOutageMappers {
 	/** A command that found no connection to begin its transaction on. */
 	@Provider
 	@Priority(1)
-	public static class WhenATransactionCannotBegin implements ExceptionMapper<TransactionException> {
-
-		@Override
-		public Response toResponse(TransactionException exception) {
-			Response outage = outOfReach(exception);
-			return outage != null ? outage : new ExceptionHandler().toResponse(exception);
-		}
+	public static class WhenATransactionCannotBegin extends OutageOrAsCamunda<TransactionException> {
 
 	}
 
 	/** A command whose rollback failed on a connection the pool had already closed as broken. */
 	@Provider
 	@Priority(1)
-	public static class WhenDataAccessFails implements ExceptionMapper<DataAccessException> {
-
-		@Override
-		public Response toResponse(DataAccessException exception) {
-			Response outage = outOfReach(exception);
-			return outage != null ? outage : new ExceptionHandler().toResponse(exception);
-		}
+	public static class WhenDataAccessFails extends OutageOrAsCamunda<DataAccessException> {
 
 	}
 
