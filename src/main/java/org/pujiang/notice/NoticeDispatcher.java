@@ -3,9 +3,11 @@ package org.pujiang.notice;
 import java.util.List;
 
 import org.pujiang.audit.CaseEvents;
+import org.pujiang.operations.DatabaseOutage;
 import org.pujiang.petition.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,9 @@ public class NoticeDispatcher {
 
 	private final NoticeIncidents incidents;
 
+	/** Whether the last scheduled round found the database out of reach (one thread runs the rounds). */
+	private boolean databaseAway;
+
 	NoticeDispatcher(NoticeRepository notices, List<NoticeSender> senders, TransactionTemplate transactions,
 			NoticeProperties properties, CaseEvents events, NoticeIncidents incidents) {
 		this.notices = notices;
@@ -51,8 +56,26 @@ public class NoticeDispatcher {
 	 * server back after an outage) drains at once rather than one batch an interval.
 	 */
 	void dispatchScheduled() {
-		while (dispatchPending() == this.properties.batchSize()) {
-			// a full batch: more may be waiting
+		try {
+			while (dispatchPending() == this.properties.batchSize()) {
+				// a full batch: more may be waiting
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.outOfReach(ex)) {
+				throw ex;
+			}
+			// Said once an outage, not with a stack trace every round: the next rounds try again by themselves.
+			if (!this.databaseAway) {
+				this.databaseAway = true;
+				log.warn("Notices not dispatched while the database is out of reach, tried again every {}: {}",
+						this.properties.dispatchInterval(), NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			}
+			return;
+		}
+		if (this.databaseAway) {
+			this.databaseAway = false;
+			log.info("Notices dispatched again, the database being back");
 		}
 	}
 

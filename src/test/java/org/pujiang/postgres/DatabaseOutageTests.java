@@ -107,6 +107,8 @@ class DatabaseOutageTests {
 		String phone = (String) ((Map<?, ?>) first.get("petitioner")).get("phone");
 		awaitOutboxSent(jdbc, noticesBefore + 1);
 
+		ListAppender<ILoggingEvent> dispatcherLog = listen("org.pujiang.notice.NoticeDispatcher");
+		ListAppender<ILoggingEvent> schedulerLog = listen("org.springframework.scheduling");
 		allowConnections(false);
 		Map<String, Object> petition = ClusterIT.petition("outage-2", "LABOUR_WAGES");
 		// At once, on a connection the pool lent without checking it (used within the last half second), which breaks
@@ -155,6 +157,15 @@ class DatabaseOutageTests {
 				Integer.class)).isEqualTo(2);
 		// The dispatcher, failing every second while the database was away, goes on: the second notice is sent, once.
 		awaitOutboxSent(jdbc, noticesBefore + 2);
+		// The operators' log: the outage said once by the dispatcher, and its return; no stack trace every round.
+		unlisten("org.pujiang.notice.NoticeDispatcher", dispatcherLog);
+		unlisten("org.springframework.scheduling", schedulerLog);
+		assertThat(dispatcherLog.list.stream().map(ILoggingEvent::getFormattedMessage))
+			.filteredOn((message) -> message.startsWith("Notices not dispatched while the database is out of reach"))
+			.hasSize(1);
+		assertThat(dispatcherLog.list.stream().map(ILoggingEvent::getFormattedMessage))
+			.contains("Notices dispatched again, the database being back");
+		assertThat(schedulerLog.list).as("errors of the scheduled dispatch").isEmpty();
 		assertThat(Arrays.stream(mail.getReceivedMessages()).map(ClusterIT::messageId).toList())
 			.as("each notice delivered once")
 			.containsExactlyInAnyOrderElementsOf(jdbc.queryForList("select id from notice", Long.class)
@@ -241,10 +252,7 @@ class DatabaseOutageTests {
 		assertThat(reminder).isNotNull();
 
 		// Due in a moment, and the database gone before it is: the job executor's acquisitions fail meanwhile.
-		Logger jobExecutor = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.jobexecutor");
-		ListAppender<ILoggingEvent> failures = new ListAppender<>();
-		failures.start();
-		jobExecutor.addAppender(failures);
+		ListAppender<ILoggingEvent> failures = listen("org.camunda.bpm.engine.jobexecutor");
 		try {
 			management.setJobDuedate(reminder.getId(), Date.from(Instant.now().plusMillis(1_500)));
 			allowConnections(false);
@@ -259,7 +267,7 @@ class DatabaseOutageTests {
 				.isNotEmpty();
 		}
 		finally {
-			jobExecutor.detachAppender(failures);
+			unlisten("org.camunda.bpm.engine.jobexecutor", failures);
 		}
 
 		// Back: the job executor goes on by itself; the reminder fires once and the day waits for its start.
@@ -285,6 +293,18 @@ class DatabaseOutageTests {
 		JsonNode error = JSON.readTree(answer.body());
 		assertThat(error.get("type").asText()).isEqualTo("DatabaseOutOfReach");
 		assertThat(error.get("message").asText()).isEqualTo("系统暂时无法访问数据库，本次操作未能完成，请稍后重试");
+	}
+
+	/** Keeps what the logger (and those under it) logs from now on. */
+	static ListAppender<ILoggingEvent> listen(String logger) {
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		((Logger) LoggerFactory.getLogger(logger)).addAppender(events);
+		return events;
+	}
+
+	static void unlisten(String logger, ListAppender<ILoggingEvent> events) {
+		((Logger) LoggerFactory.getLogger(logger)).detachAppender(events);
 	}
 
 	/** HTTP Basic for a demo user (password demo). */
