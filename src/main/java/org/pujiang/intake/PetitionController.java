@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pujiang.api.Problems;
 import org.pujiang.intake.CaseLookup.CaseView;
@@ -14,6 +16,7 @@ import org.pujiang.routing.Categories;
 import org.pujiang.routing.Categories.Category;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +47,12 @@ class PetitionController {
 	@PostMapping("/petitions")
 	@Operation(summary = "登记网上信访",
 			description = "201：新立案件；200：信访人已有同类未办结案件，本次并入该案件（重复信访）。带 Idempotency-Key 重试时返回第一次的结果。")
+	@ApiResponse(responseCode = "201", description = "新立案件；Location 为查询地址",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Registration.class)))
+	@ApiResponse(responseCode = "200", description = "信访人已有同类未办结案件，本次登记并入该案件（重复信访）",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Registration.class)))
+	@ApiResponse(responseCode = "422", description = "该 Idempotency-Key 已用于另一份不同的登记",
+			content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = Problems.SCHEMA)))
 	ResponseEntity<Registration> register(@RequestBody PetitionRequest request,
 			@Parameter(description = "同一份登记的重试使用同一个值（最长100个字符）") @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
@@ -70,6 +79,10 @@ class PetitionController {
 
 	@GetMapping("/petitions/{caseNumber}")
 	@Operation(summary = "查询办理进度", description = "以登记时的手机号作为第二验证；案件不存在或手机号不符时一律答复404。")
+	@ApiResponse(responseCode = "200", description = "案件的办理进度",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseView.class)))
+	@ApiResponse(responseCode = "404", description = "案件不存在，或手机号与登记时的不符",
+			content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = Problems.SCHEMA)))
 	ResponseEntity<CaseView> find(@PathVariable String caseNumber,
 			@Parameter(description = "登记时的手机号") @RequestHeader("X-Phone") String phone) {
 		return this.lookup.find(caseNumber, phone)

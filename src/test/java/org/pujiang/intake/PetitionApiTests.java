@@ -231,6 +231,21 @@ class PetitionApiTests {
 		JsonNode docs = this.http.getForEntity("/v3/api-docs", JsonNode.class).getBody();
 		assertThat(docs.get("paths").has("/api/petitions")).isTrue();
 		assertThat(docs.get("paths").has("/api/staff/cases/{caseNumber}")).isTrue();
+		// What each operation answers, refusals included, as a client needs to know it.
+		JsonNode register = docs.at("/paths/~1api~1petitions/post/responses");
+		assertThat(register.fieldNames()).toIterable().containsExactlyInAnyOrder("201", "200", "400", "413", "422", "503");
+		assertThat(register.at("/201/content/application~1json/schema/$ref").asText()).endsWith("/Registration");
+		assertThat(register.at("/422/content/application~1problem+json/schema/$ref").asText())
+			.isEqualTo("#/components/schemas/Problem");
+		assertThat(register.at("/503/headers/Retry-After").isMissingNode()).isFalse();
+		assertThat(docs.at("/paths/~1api~1petitions~1{caseNumber}/get/responses").fieldNames()).toIterable()
+			.contains("200", "404", "503");
+		assertThat(docs.at("/paths/~1api~1staff~1cases~1{caseNumber}/get/responses").fieldNames()).toIterable()
+			.contains("200", "401", "403", "404", "503");
+		assertThat(docs.at("/paths/~1api~1categories/get/responses").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("200", "503");
+		assertThat(docs.at("/components/schemas/Problem/properties/errors/items/properties").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("field", "message");
 		assertThat(this.http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
