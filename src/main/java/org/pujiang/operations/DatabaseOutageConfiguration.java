@@ -1,6 +1,5 @@
 package org.pujiang.operations;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
