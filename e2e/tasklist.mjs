@@ -46,6 +46,11 @@ export class Tasklist {
     page.on('requestfailed', (request) => {
       this.troubles.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
     });
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        this.troubles.push(`answered ${response.status()}: ${response.request().method()} ${response.url()}`);
+      }
+    });
   }
 
   get url() {
@@ -141,8 +146,9 @@ export class Tasklist {
     const tasks = page.locator('ol.tasks-list > li.task');
     const task = tasks.filter({ has: page.locator('h4.task', { hasText: taskName }) });
     await waitUntil(async () => (await tasks.count()) === 1 && (await task.count()) === 1, `${taskName} in the list`);
-    await task.locator('h4.task a').click();
-    await page.locator('section.task-details h2.task', { hasText: taskName }).waitFor();
+    // A click that lands while Tasklist redraws the list after the search is lost: click until the task opens.
+    const details = page.locator('section.task-details h2.task', { hasText: taskName });
+    await clickUntil(task.locator('h4.task a'), () => details.isVisible(), `${taskName} opened`);
     const form = new CamundaForm(page.locator('section.task-details form.fjs-form'));
     await form.root.waitFor();
     const [label, value] = caseNumber ? ['案件编号', caseNumber] : ['事项摘要', summary];
