@@ -61,7 +61,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
 				"系统暂时无法访问数据库，本次请求未能完成，请稍后重试（重试登记请使用同一 Idempotency-Key，不会重复登记）");
-		problem.setTitle("服务暂时不可用");
+		problem.setTitle(DatabaseOutage.TITLE);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
 			.body(problem);

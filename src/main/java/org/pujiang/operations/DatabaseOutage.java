@@ -17,6 +17,9 @@ public final class DatabaseOutage {
 	/** What a client is asked to wait before it tries again. */
 	public static final int RETRY_AFTER_SECONDS = 30;
 
+	/** The answer's title: the page's and the problem document's. */
+	public static final String TITLE = "服务暂时不可用";
+
 	/** What staff read in Tasklist, Cockpit or Admin, and what a REST client gets as the error's message. */
 	public static final String MESSAGE = "系统暂时无法访问数据库，本次操作未能完成，请稍后重试";
 

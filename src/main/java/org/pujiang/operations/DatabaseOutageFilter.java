@@ -62,7 +62,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		if (path.startsWith("/api/")) {
 			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", "about:blank");
-			problem.put("title", "服务暂时不可用");
+			problem.put("title", DatabaseOutage.TITLE);
 			problem.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			problem.put("detail", DatabaseOutage.MESSAGE);
 			problem.put("instance", path);
@@ -91,14 +91,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		return """
 				<!DOCTYPE html>
 				<html lang="zh-CN">
-				<head><meta charset="utf-8"><meta http-equiv="refresh" content="%d"><title>服务暂时不可用</title></head>
+				<head><meta charset="utf-8"><meta http-equiv="refresh" content="%1$d"><title>%2$s</title></head>
 				<body>
-				<h1>服务暂时不可用</h1>
-				<p>%s。本页每 %d 秒自动刷新。</p>
+				<h1>%2$s</h1>
+				<p>%3$s。本页每 %1$d 秒自动刷新。</p>
 				</body>
 				</html>
-				""".formatted(DatabaseOutage.RETRY_AFTER_SECONDS, HtmlUtils.htmlEscape(DatabaseOutage.MESSAGE),
-				DatabaseOutage.RETRY_AFTER_SECONDS);
+				""".formatted(DatabaseOutage.RETRY_AFTER_SECONDS, HtmlUtils.htmlEscape(DatabaseOutage.TITLE),
+				HtmlUtils.htmlEscape(DatabaseOutage.MESSAGE));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +236,8 @@ class DatabaseOutageTests {
 
 	@Test
 	void shouldRunAJobThatFellDueDuringTheOutageOnceTheDatabaseIsBack() throws Exception {
-		// A reception day planned by the bureau's manager, its reminder (three days before) the first timer.
+		// A reception day planned by the bureau's manager, its reminder announcement (three days before) the first
+		// timer.
 		ZonedDateTime startsAt = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(15).truncatedTo(ChronoUnit.HOURS);
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 		Map<String, Object> plan = Map.of("leaderName", "县长", "county", "浦江县", "venue", "浦江中学", "startsAt",
@@ -247,19 +246,22 @@ class DatabaseOutageTests {
 		HttpResponse<String> planned = HTTP.send(HttpRequest
 			.newBuilder(URI.create(base + "/engine-rest/engine/outage/process-definition/key/ReceptionDay/submit-form"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", basic(Roles.MANAGER))
+			.header("Authorization", Node.basic(Roles.MANAGER))
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(ClusterIT.variables(plan))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
 		String day = JSON.readTree(planned.body()).get("id").asText();
 		ManagementService management = application.getBean(ProcessEngine.class).getManagementService();
-		Job reminder = management.createJobQuery().processInstanceId(day).activityId("TimerEvent_ReminderDue").singleResult();
-		assertThat(reminder).isNotNull();
+		Job reminderAnnouncement = management.createJobQuery()
+			.processInstanceId(day)
+			.activityId("TimerEvent_ReminderDue")
+			.singleResult();
+		assertThat(reminderAnnouncement).isNotNull();
 
 		// Due in a moment, and the database gone before it is: the job executor's acquisitions fail meanwhile.
 		ListAppender<ILoggingEvent> failures = listen("org.camunda.bpm.engine.jobexecutor");
 		try {
-			management.setJobDuedate(reminder.getId(), Date.from(Instant.now().plusMillis(1_500)));
+			management.setJobDuedate(reminderAnnouncement.getId(), Date.from(Instant.now().plusMillis(1_500)));
 			allowConnections(false);
 			try {
 				Thread.sleep(5_000);
@@ -275,16 +277,17 @@ class DatabaseOutageTests {
 			unlisten("org.camunda.bpm.engine.jobexecutor", failures);
 		}
 
-		// Back: the job executor goes on by itself; the reminder fires once and the day waits for its start.
+		// Back: the job executor goes on by itself; the reminder announcement goes out once and the day waits for its
+		// start.
 		awaitReady();
 		Instant until = Instant.now().plus(Duration.ofSeconds(60));
 		while (management.createJobQuery().processInstanceId(day).activityId("TimerEvent_DayStarts").count() == 0) {
-			assertThat(Instant.now()).as("the reminder fired after the outage").isBefore(until);
+			assertThat(Instant.now()).as("the reminder announcement sent after the outage").isBefore(until);
 			Thread.sleep(500);
 		}
 		JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
 		assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
-				Integer.class, reminder.getId())).as("the reminder run once").isOne();
+				Integer.class, reminderAnnouncement.getId())).as("the reminder announcement run once").isOne();
 		assertThat(management.createJobQuery().processInstanceId(day).activityId("TimerEvent_ReminderDue").count())
 			.isZero();
 		assertThat(application.getBean(ProcessEngine.class).getRuntimeService().createIncidentQuery().count())
@@ -324,11 +327,6 @@ class DatabaseOutageTests {
 		((Logger) LoggerFactory.getLogger(logger)).detachAppender(events);
 	}
 
-	/** HTTP Basic for a demo user (password demo). */
-	static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-	}
-
 	/** The webapps' token against cross-site requests, as the browser holds it (it changes at login). */
 	static String xsrf(HttpClient browser) {
 		return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
@@ -349,7 +347,7 @@ class DatabaseOutageTests {
 	static HttpResponse<String> get(HttpClient client, String url, String user) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
 		if (user != null) {
-			request.header("Authorization", basic(user));
+			request.header("Authorization", Node.basic(user));
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

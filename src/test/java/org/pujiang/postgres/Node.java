@@ -111,8 +111,7 @@ final class Node {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
 		if (user != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", basic(user));
 		}
 		headers.forEach(request::header);
 		if (body == null) {
@@ -125,6 +124,11 @@ final class Node {
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		JsonNode json = response.body().isBlank() ? null : parse(response.body());
 		return new Answer(response.statusCode(), json, response.body());
+	}
+
+	/** HTTP Basic for a demo user (password demo). */
+	static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
 	Answer get(String path, String user) throws IOException, InterruptedException {
