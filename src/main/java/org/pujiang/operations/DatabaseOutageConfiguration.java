@@ -1,7 +1,11 @@
 package org.pujiang.operations;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +13,8 @@ import org.springframework.core.Ordered;
 
 /**
  * A database outage answered with 503 where nothing else answers it (see {@link DatabaseOutage}); the REST APIs'
- * resources find {@link DatabaseOutageMappers} themselves.
+ * resources find {@link DatabaseOutageMappers} themselves; readiness asks the database on a connection of its own
+ * ({@link DatabaseProbe}).
  */
 @Configuration
 class DatabaseOutageConfiguration {
@@ -22,6 +27,13 @@ class DatabaseOutageConfiguration {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/** The health component "database", which the readiness group includes. */
+	@Bean
+	DatabaseProbe database(DataSourceProperties database,
+			@Value("${pujiang.health.database-timeout:1s}") Duration timeout) {
+		return new DatabaseProbe(database, timeout);
 	}
 
 }

@@ -16,11 +16,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -29,6 +32,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -130,7 +134,7 @@ class DatabaseOutageTests {
 		// A load balancer's question, and an orchestrator's: not ready to serve, but alive (no reason to restart it).
 		HttpResponse<String> readiness = health("/readiness");
 		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
-		assertThat(JSON.readTree(readiness.body()).at("/components/db/status").asText()).isEqualTo("DOWN");
+		assertThat(JSON.readTree(readiness.body()).at("/components/database/status").asText()).isEqualTo("DOWN");
 		HttpResponse<String> liveness = health("/liveness");
 		assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
 		assertThat(JSON.readTree(liveness.body()).get("status").asText()).isEqualTo("UP");
@@ -175,6 +179,47 @@ class DatabaseOutageTests {
 		assertThat(Arrays.stream(mail.getReceivedMessages()).map(ClusterIT::messageId).filter(caseNotices::contains).toList())
 			.as("each notice delivered once")
 			.containsExactlyInAnyOrderElementsOf(caseNotices);
+	}
+
+	@Test
+	void shouldStayReadyWhileEveryConnectionOfThePoolIsBusy() throws Exception {
+		HikariDataSource pool = application.getBean(DataSource.class).unwrap(HikariDataSource.class);
+		ListAppender<ILoggingEvent> dispatcherLog = listen("org.pujiang.notice.NoticeDispatcher");
+		List<Connection> busy = new ArrayList<>();
+		try {
+			// Every connection of the pool taken, as by requests that each wait on a slow statement.
+			while (busy.size() < pool.getMaximumPoolSize()) {
+				busy.add(pool.getConnection());
+			}
+			// A load balancer's question: the database answers, so the node is ready, and says so at once instead of
+			// after the pool's wait.
+			Instant asked = Instant.now();
+			HttpResponse<String> readiness = health("/readiness");
+			Duration answeredIn = Duration.between(asked, Instant.now());
+			assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+			assertThat(JSON.readTree(readiness.body()).at("/components/database/status").asText()).isEqualTo("UP");
+			assertThat(answeredIn).as("readiness answered within the pool's wait").isLessThan(Duration.ofSeconds(1));
+			// The pool's own check, which an operator sees: it waited for a connection and got none.
+			HttpResponse<String> health = health("");
+			assertThat(JSON.readTree(health.body()).at("/components/db/status").asText()).as(health.body())
+				.isEqualTo("DOWN");
+			assertThat(JSON.readTree(health.body()).at("/components/database/status").asText()).isEqualTo("UP");
+		}
+		finally {
+			for (Connection connection : busy) {
+				connection.close();
+			}
+		}
+		assertThat(JSON.readTree(health("").body()).at("/components/db/status").asText()).isEqualTo("UP");
+		// The dispatcher may have found no connection meanwhile: its return waited for, so that it is not taken for
+		// another test's.
+		Instant until = Instant.now().plus(Duration.ofSeconds(10));
+		while (messages(dispatcherLog).stream().anyMatch((message) -> message.startsWith("Notices not dispatched"))
+				&& !messages(dispatcherLog).contains("Notices dispatched again, the database being back")) {
+			assertThat(Instant.now()).as("the dispatcher's log: %s", messages(dispatcherLog)).isBefore(until);
+			Thread.sleep(100);
+		}
+		unlisten("org.pujiang.notice.NoticeDispatcher", dispatcherLog);
 	}
 
 	@Test
@@ -364,10 +409,14 @@ class DatabaseOutageTests {
 		}
 	}
 
-	/** Waits until the node is ready again (its pool has connections), as a load balancer does. */
+	/**
+	 * Waits until the node is ready again, as a load balancer does, and its pool has connections again (which
+	 * readiness, asking on a connection of its own, does not wait for).
+	 */
 	static void awaitReady() throws Exception {
 		Instant until = Instant.now().plus(Duration.ofSeconds(30));
-		while (health("/readiness").statusCode() != 200) {
+		while (health("/readiness").statusCode() != 200
+				|| !JSON.readTree(health("").body()).at("/components/db/status").asText().equals("UP")) {
 			assertThat(Instant.now()).as("ready again").isBefore(until);
 			Thread.sleep(200);
 		}
