@@ -62,6 +62,11 @@ class OperationsTests {
 		JsonNode components = this.http.getForEntity("/actuator/health", JsonNode.class).getBody().get("components");
 		assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
 		assertThat(components.get("processEngine").get("status").asText()).isEqualTo("UP");
+		// Readiness asks the database on a connection of its own, the embedded H2 too.
+		assertThat(components.get("database").get("status").asText()).isEqualTo("UP");
+		JsonNode readiness = this.http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody();
+		assertThat(readiness.get("status").asText()).isEqualTo("UP");
+		assertThat(readiness.at("/components/database/status").asText()).isEqualTo("UP");
 	}
 
 	@Test
