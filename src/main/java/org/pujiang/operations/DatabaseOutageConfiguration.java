@@ -2,6 +2,8 @@ package org.pujiang.operations;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +33,9 @@ class DatabaseOutageConfiguration {
 
 	/** The health component "database", which the readiness group includes. */
 	@Bean
-	DatabaseProbe database(DataSourceProperties database,
+	DatabaseProbe database(DataSource application, DataSourceProperties database,
 			@Value("${pujiang.health.database-timeout:1s}") Duration timeout) {
-		return new DatabaseProbe(database, timeout);
+		return new DatabaseProbe(application, database, timeout);
 	}
 
 }

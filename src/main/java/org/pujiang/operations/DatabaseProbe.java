@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,15 +28,26 @@ class DatabaseProbe implements HealthIndicator, DisposableBean {
 
 	private final int timeoutSeconds;
 
-	DatabaseProbe(DataSourceProperties database, Duration timeout) {
+	/**
+	 * Connects as the application's pool does: its URL, user, password, driver and driver properties (TLS settings,
+	 * say), where the pool is Hikari, as Spring Boot makes it; otherwise from {@code spring.datasource}.
+	 */
+	DatabaseProbe(DataSource application, DataSourceProperties database, Duration timeout) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("pujiang-database-probe");
-		config.setJdbcUrl(database.determineUrl());
-		config.setUsername(database.determineUsername());
-		config.setPassword(database.determinePassword());
-		String driver = database.determineDriverClassName();
-		if (driver != null) {
-			config.setDriverClassName(driver);
+		HikariDataSource pool = hikari(application);
+		if (pool != null) {
+			config.setJdbcUrl(pool.getJdbcUrl());
+			config.setUsername(pool.getUsername());
+			config.setPassword(pool.getPassword());
+			driver(config, pool.getDriverClassName());
+			config.setDataSourceProperties(pool.getDataSourceProperties());
+		}
+		else {
+			config.setJdbcUrl(database.determineUrl());
+			config.setUsername(database.determineUsername());
+			config.setPassword(database.determinePassword());
+			driver(config, database.determineDriverClassName());
 		}
 		// One connection, opened at the first probe rather than at start-up, kept while probes come, and opened anew
 		// by the next probe once it breaks.
@@ -53,6 +66,21 @@ class DatabaseProbe implements HealthIndicator, DisposableBean {
 		}
 		this.connection = new HikariDataSource(config);
 		this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+	}
+
+	private static void driver(HikariConfig config, String driver) {
+		if (driver != null) {
+			config.setDriverClassName(driver);
+		}
+	}
+
+	private static HikariDataSource hikari(DataSource application) {
+		try {
+			return application.isWrapperFor(HikariDataSource.class) ? application.unwrap(HikariDataSource.class) : null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	@Override
