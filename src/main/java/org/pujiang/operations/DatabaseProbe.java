@@ -14,13 +14,14 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 /**
- * Whether the database answers, asked on a connection of the probe's own, never one of the pool the requests use:
- * what a load balancer asks before it sends a node requests ({@code /actuator/health/readiness}). It answers within
- * {@code pujiang.health.database-timeout} (a second by default) whatever the pool does: while the database is out of
- * reach, instead of after the pool's wait for a connection (5 s in the {@code postgres} profile); and while every
- * connection of the pool is busy, UP, as a node whose database answers is ready to serve, however busy. A readiness
- * that borrowed from the pool would report a busy node not ready after the pool's wait, and with a database shared
- * by every node, the nodes busiest at once would leave the load balancer together.
+ * Whether the database answers, asked on a connection of the probe's own, never one of the pool the requests use: what
+ * a load balancer asks before it sends a node requests ({@code /actuator/health/readiness}). It answers within
+ * {@code pujiang.health.database-timeout} (a second by default; twice that at most, the connection's wait and then
+ * its check, while the database takes connections but answers nothing) whatever the pool does: while the database is
+ * out of reach, instead of after the pool's wait for a connection (5 s in the {@code postgres} profile); and while
+ * every connection of the pool is busy, UP, as a node whose database answers is ready to serve, however busy. A
+ * readiness that borrowed from the pool would report a busy node not ready after the pool's wait, and with a database
+ * shared by every node, the nodes busiest at once would leave the load balancer together.
  */
 class DatabaseProbe implements HealthIndicator, DisposableBean {
 
