@@ -21,10 +21,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.pujiang.operations.DatabaseOutage;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.web.config.EnableSpringDataWebSupport;
 import org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode;
+import org.springframework.util.unit.DataSize;
 
 /** The API's description at /v3/api-docs and /swagger-ui.html; pages of results in a stable JSON shape. */
 @Configuration(proxyBeanMethods = false)
@@ -46,17 +48,19 @@ class OpenApiConfiguration {
 	 * What an operation answers besides is described on the operation.
 	 */
 	@Bean
-	OpenApiCustomizer refusals() {
+	OpenApiCustomizer refusals(@Value("${pujiang.api.max-body-size:64KB}") DataSize maxBodySize) {
 		return (openApi) -> {
 			if (openApi.getComponents() == null) {
 				openApi.setComponents(new Components());
 			}
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-			openApi.getPaths().values().forEach((path) -> path.readOperations().forEach(OpenApiConfiguration::refusals));
+			openApi.getPaths()
+				.values()
+				.forEach((path) -> path.readOperations().forEach((operation) -> refusals(operation, maxBodySize)));
 		};
 	}
 
-	private static void refusals(Operation operation) {
+	private static void refusals(Operation operation, DataSize maxBodySize) {
 		ApiResponses responses = operation.getResponses();
 		boolean input = operation.getRequestBody() != null
 				|| (operation.getParameters() != null && !operation.getParameters().isEmpty());
@@ -64,7 +68,7 @@ class OpenApiConfiguration {
 			responses.putIfAbsent("400", problem("请求内容有误：errors 逐项列出有误的字段（field）及原因（message）"));
 		}
 		if (operation.getRequestBody() != null) {
-			responses.putIfAbsent("413", problem("请求体超过 64 KB 的上限"));
+			responses.putIfAbsent("413", problem("请求体超过 " + maxBodySize.toKilobytes() + " KB 的上限"));
 		}
 		if (operation.getParameters() != null
 				&& operation.getParameters().stream().anyMatch((parameter) -> "path".equals(parameter.getIn()))) {
@@ -81,7 +85,8 @@ class OpenApiConfiguration {
 
 	private static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(Problems.MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(Problems.SCHEMA))));
+			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					new MediaType().schema(new Schema<>().$ref(Problems.SCHEMA))));
 	}
 
 	@SuppressWarnings("rawtypes")

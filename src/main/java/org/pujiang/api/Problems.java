@@ -13,9 +13,6 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class Problems {
 
-	/** A problem document's media type, as the API's description names it. */
-	public static final String MEDIA_TYPE = "application/problem+json";
-
 	/** The problem document's schema in the API's description (/v3/api-docs), for operations that name a refusal. */
 	public static final String SCHEMA = "#/components/schemas/" + OpenApiConfiguration.PROBLEM;
 

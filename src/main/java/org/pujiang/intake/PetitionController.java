@@ -52,7 +52,7 @@ class PetitionController {
 	@ApiResponse(responseCode = "200", description = "信访人已有同类未办结案件，本次登记并入该案件（重复信访）",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Registration.class)))
 	@ApiResponse(responseCode = "422", description = "该 Idempotency-Key 已用于另一份不同的登记",
-			content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = Problems.SCHEMA)))
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = Problems.SCHEMA)))
 	ResponseEntity<Registration> register(@RequestBody PetitionRequest request,
 			@Parameter(description = "同一份登记的重试使用同一个值（最长100个字符）") @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
@@ -82,7 +82,7 @@ class PetitionController {
 	@ApiResponse(responseCode = "200", description = "案件的办理进度",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseView.class)))
 	@ApiResponse(responseCode = "404", description = "案件不存在，或手机号与登记时的不符",
-			content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = Problems.SCHEMA)))
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = Problems.SCHEMA)))
 	ResponseEntity<CaseView> find(@PathVariable String caseNumber,
 			@Parameter(description = "登记时的手机号") @RequestHeader("X-Phone") String phone) {
 		return this.lookup.find(caseNumber, phone)
