@@ -1,13 +1,14 @@
 package org.pujiang.operations;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +34,9 @@ class DatabaseOutageConfiguration {
 
 	/** The health component "database", which the readiness group includes. */
 	@Bean
-	DatabaseProbe database(DataSource application, DataSourceProperties database,
-			@Value("${pujiang.health.database-timeout:1s}") Duration timeout) {
-		return new DatabaseProbe(application, database, timeout);
+	DatabaseProbe database(DataSource application, @Value("${pujiang.health.database-timeout:1s}") Duration timeout)
+			throws SQLException {
+		return new DatabaseProbe(application.unwrap(HikariDataSource.class), timeout);
 	}
 
 }

@@ -4,14 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 /**
  * Whether the database answers, asked on a connection of the probe's own, never one of the pool the requests use: what
@@ -30,26 +27,19 @@ class DatabaseProbe implements HealthIndicator, DisposableBean {
 	private final int timeoutSeconds;
 
 	/**
-	 * Connects as the application's pool does: its URL, user, password, driver and driver properties (TLS settings,
-	 * say), where the pool is Hikari, as Spring Boot makes it; otherwise from {@code spring.datasource}.
+	 * Connects as the application's pool (Hikari, as Spring Boot makes it) does: its URL, user, password, driver and
+	 * driver properties (TLS settings, say).
 	 */
-	DatabaseProbe(DataSource application, DataSourceProperties database, Duration timeout) {
+	DatabaseProbe(HikariDataSource pool, Duration timeout) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("pujiang-database-probe");
-		HikariDataSource pool = hikari(application);
-		if (pool != null) {
-			config.setJdbcUrl(pool.getJdbcUrl());
-			config.setUsername(pool.getUsername());
-			config.setPassword(pool.getPassword());
-			driver(config, pool.getDriverClassName());
-			config.setDataSourceProperties(pool.getDataSourceProperties());
+		config.setJdbcUrl(pool.getJdbcUrl());
+		config.setUsername(pool.getUsername());
+		config.setPassword(pool.getPassword());
+		if (pool.getDriverClassName() != null) {
+			config.setDriverClassName(pool.getDriverClassName());
 		}
-		else {
-			config.setJdbcUrl(database.determineUrl());
-			config.setUsername(database.determineUsername());
-			config.setPassword(database.determinePassword());
-			driver(config, database.determineDriverClassName());
-		}
+		config.setDataSourceProperties(pool.getDataSourceProperties());
 		// One connection, opened at the first probe rather than at start-up, kept while probes come, and opened anew
 		// by the next probe once it breaks.
 		config.setMaximumPoolSize(1);
@@ -58,30 +48,14 @@ class DatabaseProbe implements HealthIndicator, DisposableBean {
 		long millis = Math.max(timeout.toMillis(), 500);
 		config.setConnectionTimeout(millis);
 		config.setValidationTimeout(Math.max(millis / 2, 250));
+		this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
 		if (config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 			// The driver's own limits, in seconds, for the probe's connection: a database host that does not answer at
 			// all (no refusal) ends the attempt instead of holding it for the driver's default of 10 s, or for ever.
-			long seconds = Math.max(1, timeout.toSeconds());
-			config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
-			config.addDataSourceProperty("socketTimeout", String.valueOf(seconds + 1));
+			config.addDataSourceProperty("connectTimeout", String.valueOf(this.timeoutSeconds));
+			config.addDataSourceProperty("socketTimeout", String.valueOf(this.timeoutSeconds + 1));
 		}
 		this.connection = new HikariDataSource(config);
-		this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
-	}
-
-	private static void driver(HikariConfig config, String driver) {
-		if (driver != null) {
-			config.setDriverClassName(driver);
-		}
-	}
-
-	private static HikariDataSource hikari(DataSource application) {
-		try {
-			return application.isWrapperFor(HikariDataSource.class) ? application.unwrap(HikariDataSource.class) : null;
-		}
-		catch (SQLException ex) {
-			return null;
-		}
 	}
 
 	@Override
