@@ -1,11 +1,12 @@
 # Sourced by bench/intake.sh and bench/intake-turns.sh: the packaged jar started as operators start it, with the
-# postgres profile, on a throwaway database at 127.0.0.1:5432, on loopback; waited for until healthy; stopped.
+# postgres profile, on a throwaway database at 127.0.0.1:5432 (BENCH_PG_PORT: another port), on loopback; waited
+# for until healthy; stopped.
 # bench/lifecycle-turns.sh stops its benchmark JVMs and drops their databases with server_stop.
 
 # Starts the server in the background and sets SERVER_PID.
 server_start() { # java jar java-options database port log
   # shellcheck disable=SC2086
-  PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:5432/$4" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
+  PUJIANG_DB_URL="jdbc:postgresql://127.0.0.1:${BENCH_PG_PORT:-5432}/$4" PUJIANG_DB_USER=postgres PUJIANG_DB_PASSWORD= \
     PUJIANG_ADMIN_PASSWORD="bench-$$-$RANDOM" \
     "$1" $3 -jar "$2" --spring.profiles.active=postgres --server.port="$5" --server.address=127.0.0.1 \
     >> "$6" 2>&1 &
