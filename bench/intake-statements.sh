@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 RATE=${STATEMENTS_RATE:-60}
 SECONDS_MEASURED=${STATEMENTS_SECONDS:-60}
 SECONDS_WARMUP=${STATEMENTS_WARMUP:-150}
+QUICK=""
 if [ "${1:-}" = "--quick" ]; then
+  QUICK=" (quick smoke run: small numbers, not for comparison)"
   SECONDS_MEASURED=5
   SECONDS_WARMUP=5
 fi
@@ -37,13 +39,12 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 CLUSTER=$(mktemp -d /tmp/pujiang-statements.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$CLUSTER"
 PG_PORT=$(bash scripts/free-port.sh)
+export BENCH_PG_PORT=$PG_PORT
+# shellcheck source=bench/server.sh
+. bench/server.sh
 APP_PID=""
 cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
+  server_stop "$APP_PID" "$DB"
   as_postgres "$BIN/pg_ctl" -D "$CLUSTER/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$CLUSTER"
 }
@@ -64,11 +65,9 @@ PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d "$DB" -c "create extension pg_stat_statements"
 POSTMASTER=$(head -n 1 "$CLUSTER/data/postmaster.pid")
 
-# shellcheck source=bench/server.sh
-. bench/server.sh
 PORT=$(bash scripts/free-port.sh)
 : > "$LOG"
-BENCH_PG_PORT=$PG_PORT server_start java "$JAR" "" "$DB" "$PORT" "$LOG"
+server_start java "$JAR" "" "$DB" "$PORT" "$LOG"
 APP_PID=$SERVER_PID
 server_wait_up "$APP_PID" "$PORT" "$LOG" intake-statements
 curl -fsS -m 120 -o /dev/null "http://127.0.0.1:$PORT/api/categories"
@@ -140,7 +139,7 @@ EXEC_TOTAL=$(awk -F'|' '{ s += $3 } END { printf "%.3f", s }' "$OUT/intake-state
 CALLS_TOTAL=$(awk -F'|' '{ s += $2 } END { print s }' "$OUT/intake-statements.tsv")
 
 cat <<MD
-### What PostgreSQL does for a registration — PostgreSQL $PGVERSION, a cluster of the benchmark's own
+### What PostgreSQL does for a registration — PostgreSQL $PGVERSION, a cluster of the benchmark's own$QUICK
 
 \`bash bench/intake-statements.sh\`: the packaged jar (profile \`postgres\`) on a PostgreSQL cluster started for the
 run with \`pg_stat_statements\`, $CORES cores, $MEM; \`POST /api/petitions\` by wrk at $RATE/s, every petition valid and

@@ -1,4 +1,4 @@
-# Sourced by bench/intake.sh and bench/intake-turns.sh: the packaged jar started as operators start it, with the
+# Sourced by bench/intake.sh, bench/intake-turns.sh and bench/intake-statements.sh: the packaged jar started as operators start it, with the
 # postgres profile, on a throwaway database at 127.0.0.1:5432 (BENCH_PG_PORT: another port), on loopback; waited
 # for until healthy; stopped.
 # bench/lifecycle-turns.sh stops its benchmark JVMs and drops their databases with server_stop.
@@ -33,5 +33,6 @@ server_stop() { # pid database
     for _ in $(seq 1 60); do kill -0 "$1" 2>/dev/null || break; sleep 1; done
     kill -KILL "$1" 2>/dev/null || true
   fi
-  psql -h 127.0.0.1 -U postgres -X -q -d postgres -c "drop database if exists $2 with (force)" >/dev/null 2>&1 || true
+  psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-5432}" -U postgres -X -q -d postgres \
+    -c "drop database if exists $2 with (force)" >/dev/null 2>&1 || true
 }
