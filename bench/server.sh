@@ -1,6 +1,6 @@
-# Sourced by bench/intake.sh, bench/intake-turns.sh and bench/intake-statements.sh: the packaged jar started as operators start it, with the
-# postgres profile, on a throwaway database at 127.0.0.1:5432 (BENCH_PG_PORT: another port), on loopback; waited
-# for until healthy; stopped.
+# Sourced by bench/intake.sh, bench/intake-turns.sh and bench/intake-statements.sh: the packaged jar started as
+# operators start it, with the postgres profile, on a throwaway database at 127.0.0.1:5432 (BENCH_PG_PORT: another
+# port), on loopback; waited for until healthy; stopped.
 # bench/lifecycle-turns.sh stops its benchmark JVMs and drops their databases with server_stop.
 
 # Starts the server in the background and sets SERVER_PID.
