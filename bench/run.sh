@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of issue 8, in one command:
 #
-#   bash bench/run.sh           the full run (over an hour here, the scale load most of it); results in bench/results/
+#   bash bench/run.sh           the full run (38–46 minutes here, a quarter of it the scale load); results in bench/results/
 #   bash bench/run.sh --quick   a smoke run for CI (small numbers, a couple of minutes); results in target/bench/
 #   bash bench/run.sh --scale-from FILE   the full run, but section 3 is FILE, the output of an earlier
 #                               `bash bench/scale.sh` (about half an hour here without the scale load)
