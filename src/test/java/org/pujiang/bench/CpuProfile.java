@@ -34,7 +34,9 @@ final class CpuProfile {
 		PARTS.put("Camunda's authorization checks and grants",
 				(c) -> c.startsWith("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager")
 						|| c.startsWith("org.camunda.bpm.engine.impl.cfg.auth"));
-		PARTS.put("Camunda's flush (MyBatis statements)", (c) -> c.startsWith("org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager"));
+		// Every sample under the engine's DbEntityManager: its queries (selectList, selectById…) as well as its flush.
+		PARTS.put("Camunda's statements (DbEntityManager: its queries and its flush)",
+				(c) -> c.startsWith("org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager"));
 		PARTS.put("database (H2 in the JVM, or the PostgreSQL driver)", (c) -> c.startsWith("org.h2.") || c.startsWith("org.postgresql."));
 		PARTS.put("JSON (Jackson, Spin)", (c) -> c.startsWith("com.fasterxml.jackson") || c.startsWith("org.camunda.spin"));
 	}
